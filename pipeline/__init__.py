@@ -1,0 +1,17 @@
+"""warta: structured data from Indonesian regional-government news."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+SCHEMA_VERSION = "1.0"
+
+__all__ = ["Extractor", "extract", "SCHEMA_VERSION", "__version__"]
+
+
+def __getattr__(name: str):
+    # Imported lazily so `import pipeline` stays cheap for the CLI's --help.
+    if name in ("Extractor", "extract"):
+        from . import extractor
+
+        return getattr(extractor, name)
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+"""Alternative linguistic backends that feed the same warta components."""

@@ -1,0 +1,16 @@
+"""Doc extension attributes the warta components read and write."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Each component stores its findings as plain dicts in the record's shape, so the
+# record is assembled without translation and every component can read earlier ones.
+FIELDS = ("published", "dates", "officials", "programs", "organizations", "task_lists", "meetings")
+
+
+def ensure_extensions() -> None:
+    """Register the Doc extensions once per process."""
+    for name in FIELDS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

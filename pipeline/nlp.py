@@ -1,0 +1,62 @@
+"""Build the spaCy Language that runs the warta components."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# Importing the modules registers their factories with spaCy.
+from . import dates, lists, meetings, officials, programs  # noqa: F401
+from .extensions import ensure_extensions
+
+log = logging.getLogger(__name__)
+
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+DEFAULT_MODEL = MODELS_DIR / "warta-id-core"
+COMPONENTS = ("warta_dates", "warta_officials", "warta_programs", "warta_task_lists", "warta_meetings")
+BACKENDS = ("spacy", "stanza", "rules")
+
+
+def default_model_path() -> Path:
+    """The trained pipeline to load: $WARTA_MODEL, else models/warta-id-core."""
+    return Path(os.environ.get("WARTA_MODEL", DEFAULT_MODEL))
+
+
+def rules_nlp() -> Language:
+    """A blank Indonesian pipeline with rule-based sentence bounds and no statistical model."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def base_nlp(backend: str = "spacy", model: str | Path | None = None) -> Language:
+    """The linguistic pipeline under the warta components, for the chosen backend."""
+    if backend == "rules":
+        return rules_nlp()
+    if backend == "stanza":
+        from .backends.stanza_backend import load_stanza_nlp
+
+        return load_stanza_nlp(model)
+    if backend != "spacy":
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    path = Path(model) if model else default_model_path()
+    if not path.exists():
+        if model:
+            raise FileNotFoundError(f"no spaCy pipeline at {path}")
+        log.warning("no trained model at %s; using rules only (run `warta train`)", path)
+        return rules_nlp()
+    return spacy.load(path)
+
+
+def load_nlp(backend: str = "spacy", model: str | Path | None = None) -> Language:
+    """The full warta pipeline: the backend's analysis followed by the warta components."""
+    ensure_extensions()
+    nlp = base_nlp(backend, model)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
