@@ -173,7 +173,7 @@ class Extractor:
                 except Exception as exc:
                     self._fail(article, exc, on_error, stage="extract")
             return
-        for (_, prepared), doc in zip(batch, docs):
+        for (_, prepared), doc in zip(batch, docs, strict=True):
             yield finish_record(prepared.record, doc)
 
     @staticmethod

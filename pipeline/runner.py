@@ -111,11 +111,16 @@ def _init_worker(backend: str, model: str | None, max_chars: int) -> None:
     _WORKER = Extractor(backend=backend, model=model, max_chars=max_chars)
 
 
-def _run_chunk(articles: list[Article]) -> tuple[list[dict], list[dict]]:
-    """Extract a chunk in a worker; returns (records, errors)."""
+def extract_chunk(extractor: Extractor, articles: list[Article]) -> tuple[list[dict], list[dict]]:
+    """Extract a chunk of articles; returns (records, errors-file entries)."""
     errors: list[dict] = []
-    records = list(_WORKER.pipe(articles, on_error=lambda a, s, r: errors.append(error_entry(a, s, r))))
+    records = list(extractor.pipe(articles, on_error=lambda a, s, r: errors.append(error_entry(a, s, r))))
     return records, errors
+
+
+def _run_chunk(articles: list[Article]) -> tuple[list[dict], list[dict]]:
+    """Extract a chunk in a worker process."""
+    return extract_chunk(_WORKER, articles)
 
 
 def extract_stream(articles: Iterable[Article], workers: int = 1, backend: str = "spacy",
@@ -125,9 +130,7 @@ def extract_stream(articles: Iterable[Article], workers: int = 1, backend: str =
     if workers <= 1:
         extractor = extractor or Extractor(backend=backend, model=model, max_chars=max_chars)
         for chunk in chunked(articles, WORKER_CHUNK):
-            errors: list[dict] = []
-            records = list(extractor.pipe(chunk, on_error=lambda a, s, r: errors.append(error_entry(a, s, r))))
-            yield records, errors
+            yield extract_chunk(extractor, chunk)
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(backend, model, max_chars)) as pool:
         yield from pool.map(_run_chunk, chunked(articles, WORKER_CHUNK), chunksize=1)

@@ -1,0 +1,191 @@
+"""Tests for pipeline.clean: boilerplate goes, article body stays, removals are recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import Cleaned, clean_text
+
+SEEDS = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "seeds",
+                          Path(__file__).resolve().parents[2] / "corpus") if p.is_dir()), None)
+
+
+def seed(prefix: str) -> str:
+    """The raw text of a seed article."""
+    if SEEDS is None:
+        pytest.skip("seed articles not available")
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def kinds(cleaned: Cleaned) -> dict[str, str]:
+    """Removed text -> kind."""
+    return {b["text"]: b["kind"] for b in cleaned.boilerplate}
+
+
+def body_lines(raw: str, removed: set[str]) -> list[str]:
+    """Raw lines that were not recorded as removed, normalised like the cleaner does."""
+    return [" ".join(line.replace("\u00a0", " ").split()) for line in raw.splitlines()
+            if line.strip() and line.strip() not in removed]
+
+
+# --- seeds: removal --------------------------------------------------------------------------
+
+
+def test_seed_001_page_furniture_removed():
+    cleaned = clean_text(seed("001"))
+    removed = kinds(cleaned)
+    assert removed["Follow daktacom Like Like"] == "social"
+    assert removed["- Dilihat 1964 Kali"] == "counter"
+    assert removed["Berita Terkait"] == "related"
+    assert removed["0 Comments"] == "comments"
+    assert removed["Bekasi / Kota /"] == "breadcrumb"
+    assert "Reporter :" in removed
+    for gone in ("Dilihat", "Follow daktacom", "0 Comments", "Berita Terkait"):
+        assert gone not in cleaned.text
+
+
+def test_seed_001_body_and_list_kept_and_whitespace_normalised():
+    text = clean_text(seed("001")).text
+    assert "Wali Kota Bekasi Ingatkan Pemangku Jabatan Buat Perencanaan Kerja Terukur" in text
+    assert "1. Penguatan dan pengembangan ekonomi kreatif kota." in text
+    assert "6. pembentukan Bekasi city star up" in text
+    assert "\u00a0" not in text
+    assert "\n\n\n" not in text
+    assert all(line == line.rstrip() for line in text.splitlines())
+    # the photo caption printed twice is kept once
+    assert text.count("Wali Kota Bekasi Rahmat Effendi dalam Pembukaan Kick Off Meeting") == 1
+
+
+def test_seed_002_address_footer_removed_with_line_numbers():
+    raw = seed("002")
+    cleaned = clean_text(raw)
+    raw_lines = raw.splitlines()
+    footer = [b for b in cleaned.boilerplate if b["kind"] in ("footer", "address", "contact")]
+    assert {b["text"] for b in footer} >= {"Alamat", "email : info@bekasikota.go.id"}
+    for b in cleaned.boilerplate:
+        assert b["text"] in raw_lines[b["line"]].replace("\u00a0", " ")
+    assert "Jl. Jendral Ahmad Yani" not in cleaned.text
+    assert "Tlf" not in cleaned.text
+
+
+def test_seed_002_trailing_credit_code_cut_from_last_paragraph():
+    cleaned = clean_text(seed("002"))
+    assert cleaned.text.endswith("yang memberikan sumbangsih terhadap bagaimana proses "
+                                 "perekonomian\" pungkasnya.")
+    assert {"kind": "credit", "text": "(gie)", "line": 26} in cleaned.boilerplate
+
+
+def test_seed_004_code_source_and_comment_counter():
+    cleaned = clean_text(seed("004"))
+    removed = kinds(cleaned)
+    assert removed["(Humpro:rabas/adt/Tiko/albi-SZ)"] == "credit"
+    assert removed["Sumber : kotabogor.go.id"] == "credit"
+    assert removed["0 Komentar"] == "comments"
+    assert cleaned.text.endswith("45 pejabat dan administrator di lingkungan Pemkot Salatiga.")
+
+
+def test_seed_000_headline_less_page_keeps_every_paragraph():
+    raw = seed("000")
+    cleaned = clean_text(raw)
+    assert [b["text"] for b in cleaned.boilerplate] == ["(ADV/Humas)"]
+    assert cleaned.text.startswith("KOTABEKASI- Wakil Walikota Bekasi, Tri Adhianto")
+    assert "Dan keenam, adalah melaksanakan tugas lain" in cleaned.text
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seeds_lose_no_body_sentence(prefix):
+    raw = seed(prefix)
+    cleaned = clean_text(raw)
+    whole = {b["text"] for b in cleaned.boilerplate}
+    for line in body_lines(raw, whole):
+        for cut in whole:
+            line = line.replace(cut, "").strip()
+        assert line in cleaned.text
+
+
+def test_seed_003_headline_stays_first_and_desk_line_goes():
+    cleaned = clean_text(seed("003"))
+    assert cleaned.text.splitlines()[0].startswith("Plt. Wali Kota Bekasi Pimpin Rapat")
+    assert kinds(cleaned)["Redaksi"] == "credit"
+    assert "Hipakad63.news | Kota Bekasi-" in cleaned.text
+
+
+# --- other page shapes ------------------------------------------------------------------------
+
+
+def test_related_list_after_heading_removed_until_body():
+    raw = ("Wali Kota Makassar menyambut para saudagar di Lapangan Bersejarah Makassar.\n"
+           "BACA JUGA:\n"
+           "Wali Kota Makassar Sebut Kinerja Perusda Berantakan, Siap Lakukan Perombakan Direksi\n"
+           "Aliyah Mustika menambahkan, kegiatan semacam ini perlu dijadikan agenda rutin.")
+    cleaned = clean_text(raw)
+    assert "Perusda" not in cleaned.text
+    assert "Aliyah Mustika menambahkan, kegiatan semacam ini perlu dijadikan agenda rutin." \
+        in cleaned.text
+    assert [b["kind"] for b in cleaned.boilerplate] == ["related", "related"]
+
+
+def test_inline_baca_juga_inside_numbered_list():
+    raw = ("Sepuluh prioritas itu adalah:\n"
+           "1. Menyukseskan penyelenggaraan Pemilu 2024 secara luber dan jurdil.\n"
+           "Baca juga: Pj Gubernur Jateng: Sumpah Pemuda Jadi Pemacu Semangat Kaum Muda\n"
+           "2. Menjaga stabilitas sosial, ekonomi, politik, keamanan, dan ketertiban masyarakat.")
+    text = clean_text(raw).text
+    assert "Baca juga" not in text
+    assert "1. Menyukseskan" in text and "2. Menjaga stabilitas" in text
+
+
+def test_counters_credits_and_comment_footer():
+    raw = ("Bupati Kembang menegaskan tidak ada ruang bagi intervensi pihak luar. (Red)\n"
+           "Artikel ini telah dibaca 17 kali\n"
+           "Penulis: Saptarius | Editor: BiNews\n"
+           "Leave a comment\n"
+           "Budi: mantap pak bupati\n")
+    cleaned = clean_text(raw)
+    assert cleaned.text == ("Bupati Kembang menegaskan tidak ada ruang bagi intervensi "
+                            "pihak luar.")
+    assert [b["kind"] for b in cleaned.boilerplate] == [
+        "credit", "counter", "credit", "comments", "footer"]
+
+
+def test_photo_credit_cut_but_caption_kept():
+    raw = ("Gubernur Sumbar Mahyeldi Ansharullah di Kawasan Saribu Rumah Gadang, Solok Selatan "
+           "(Solsel). [Foto: Dok. Biro Adpim Sumbar]\n\n"
+           "Padang Aro, Padangkita.com - Gubernur Sumatera Barat melakukan kunjungan kerja.")
+    cleaned = clean_text(raw)
+    assert "[Foto:" not in cleaned.text
+    assert "Solok Selatan (Solsel)." in cleaned.text
+    assert cleaned.boilerplate == [
+        {"kind": "photo_credit", "text": "[Foto: Dok. Biro Adpim Sumbar]", "line": 0}]
+
+
+def test_read_time_widget_cut_from_dateline():
+    raw = ("Wakil Bupati Muarojambi Lakukan Kunker Ke Pemerintah Kota Serang Banten\n"
+           "1 min readJAMBIDAILY SERANG – Wakil Bupati Muarojambi melakukan kunjungan kerja.")
+    text = clean_text(raw).text
+    assert "JAMBIDAILY SERANG – Wakil Bupati" in text
+    assert "min read" not in text
+
+
+def test_body_sentences_that_look_like_labels_are_kept():
+    raw = ("Oleh karena itu, Pj Bupati Yudia Ramli menyampaikan terima kasih kepada ASN.\n"
+           "Sumber dana kegiatan berasal dari APBD Kota Bekasi tahun 2023 yang telah disahkan "
+           "bersama DPRD.\n"
+           "Jalan tersebut akan diperbaiki oleh Dinas PUPR pada tahun depan.\n"
+           "Kegiatan ini dihadiri Kepala Badan Pusat Statistik (BPS)")
+    cleaned = clean_text(raw)
+    assert cleaned.boilerplate == []
+    assert cleaned.text == raw
+
+
+def test_acronym_at_end_is_not_a_credit_code_but_lowercase_code_is():
+    assert clean_text("Rapat dipimpin Kepala Dinas Kesehatan (DINKES)").boilerplate == []
+    cleaned = clean_text("Rapat dipimpin Kepala Dinas Kesehatan Kota Bekasi (dnd)")
+    assert cleaned.text == "Rapat dipimpin Kepala Dinas Kesehatan Kota Bekasi"
+
+
+def test_empty_input():
+    assert clean_text("").text == ""
+    assert clean_text("\u00a0\n\n").boilerplate == []

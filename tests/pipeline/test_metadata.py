@@ -1,0 +1,202 @@
+"""Tests for pipeline.metadata: headline, publication timestamp, dateline, outlet, credits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.metadata import extract_metadata, parse_dateline, parse_timestamp
+
+SEEDS = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "seeds",
+                          Path(__file__).resolve().parents[2] / "corpus") if p.is_dir()), None)
+
+
+def seed(prefix: str) -> str:
+    """The raw text of a seed article."""
+    if SEEDS is None:
+        pytest.skip("seed articles not available")
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+# --- seeds -------------------------------------------------------------------------------------
+
+
+def test_seed_000_dateline_paragraph_is_not_a_title():
+    meta = extract_metadata(seed("000"))
+    assert meta["title"] is None
+    assert meta["published"] is None and meta["published_source"] is None
+    assert meta["dateline"] == {"text": "KOTABEKASI-", "place": "KOTABEKASI", "outlet": None}
+    assert meta["credits"] == [{"role": "code", "value": "ADV/Humas"}]
+
+
+def test_seed_001_timestamp_title_dateline():
+    meta = extract_metadata(seed("001"))
+    assert meta["title"] == ("Wali Kota Bekasi Ingatkan Pemangku Jabatan Buat Perencanaan "
+                             "Kerja Terukur")
+    assert meta["published"] == "2021-01-19T10:14:00+07:00"
+    assert meta["published_source"] == "text"
+    assert meta["dateline"] == {"text": "BEKASI, DAKTA -", "place": "BEKASI", "outlet": "DAKTA"}
+    assert meta["outlet"] == "DAKTA"
+    assert meta["credits"] == []  # "Reporter :" names nobody
+
+
+def test_seed_002_headline_and_place_only_dateline():
+    meta = extract_metadata(seed("002"))
+    assert meta["title"] == ("Wali Kota Bekasi Lakukan Audiensi Dengan Wagub DKI Bicarakan "
+                             "Kemitraan Antar Daerah")
+    assert meta["published"] is None
+    assert meta["dateline"]["place"] == "Balai Kota"
+    assert meta["credits"] == [{"role": "code", "value": "gie"}]
+
+
+def test_seed_003_outlet_and_place_split_by_bar():
+    meta = extract_metadata(seed("003"))
+    assert meta["title"].startswith("Plt. Wali Kota Bekasi Pimpin Rapat Perencanaan")
+    assert meta["dateline"] == {"text": "Hipakad63.news | Kota Bekasi-", "place": "Kota Bekasi",
+                                "outlet": "Hipakad63.news"}
+    assert meta["outlet"] == "Hipakad63.news"
+    assert {"role": "penulis", "value": "Redaksi"} in meta["credits"]
+
+
+def test_seed_004_body_first_line_no_title_and_source_credit():
+    meta = extract_metadata(seed("004"))
+    assert meta["title"] is None
+    assert meta["dateline"] is None
+    assert meta["credits"] == [{"role": "code", "value": "Humpro:rabas/adt/Tiko/albi-SZ"},
+                               {"role": "sumber", "value": "kotabogor.go.id"}]
+
+
+# --- timestamps ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Selasa, 19/01/2021 10:14 WIB", "2021-01-19T10:14:00+07:00"),
+    ("16 Okt 2023 15:26 WITA", "2023-10-16T15:26:00+08:00"),
+    ("Diposting pada : 22 Desember 2025", "2025-12-22"),
+    ("Minggu, 16 Februari 2025 | 19:15 WIB", "2025-02-16T19:15:00+07:00"),
+    ("Senin, 7 Februari 2022 - 20:36 WIB", "2022-02-07T20:36:00+07:00"),
+    ("25 April 2024, 17:44 WIB", "2024-04-25T17:44:00+07:00"),
+    ("Sabtu, 19 Juni 2021 - 04:07 WIB", "2021-06-19T04:07:00+07:00"),
+    ("Kamis, 5 Juni 2025 09.30 WIT", "2025-06-05T09:30:00+09:00"),
+    ("Redaksi | 16 Okt 2023 15:26 WITA", "2023-10-16T15:26:00+08:00"),
+])
+def test_timestamp_lines(line, value):
+    assert parse_timestamp(line)["value"] == value
+
+
+@pytest.mark.parametrize("line", [
+    "Rapat yang dipimpin asisten tiga itu dilaksanakan di aula Setda Senin, 3 Maret 2025.",
+    "Rabu (10/4) pukul 10.00 WIB",          # no year: an event, not the page's timestamp
+    "Kamis, 31 Februari 2024",              # no such day
+    "Hari Otonomi Daerah 2024",
+])
+def test_not_timestamp_lines(line):
+    assert parse_timestamp(line) is None
+
+
+def test_event_date_in_body_is_not_published():
+    raw = ("Bupati Kukar Buka Musrenbang RKPD 2026\n\n"
+           "AVNMEDIA.ID - Pemerintah Kabupaten Kutai Kartanegara menggelar Musrenbang.\n"
+           "Kegiatan ini dilangsungkan di Kantor Bappeda Kukar pada Selasa, 22 April 2025.")
+    meta = extract_metadata(raw, "https://www.avnmedia.id/bupati-kukar-buka-musrenbang")
+    assert meta["published"] is None
+    assert meta["outlet"] == "AVNMEDIA.ID"
+
+
+def test_url_date_is_a_flagged_fallback():
+    raw = "Walikota Lantik Empat Pejabat Eselon II\n\nPANGKALPINANG, LASPELA – Wali kota melantik."
+    meta = extract_metadata(raw, "https://negerilaskarpelangi.com/2021/01/01/walikota-lantik/")
+    assert (meta["published"], meta["published_source"]) == ("2021-01-01", "url")
+    meta = extract_metadata(raw, "https://kliik.id/2025/04/wakil-wali-kota-terima-audiensi.html")
+    assert meta["published"] is None
+
+
+def test_timestamp_under_headline_beats_url_and_byline_is_credited():
+    raw = ("Scroll untuk membaca artikel\nBernadette Sariyem\nMinggu, 16 Februari 2025 | 19:15 WIB\n"
+           "\nSuaraMalang.id - Usai menjalani pelantikan di Jakarta, Wali Kota Malang Wahyu "
+           "Hidayat akan langsung fokus pada kerja nyata tanpa seremonial besar.")
+    meta = extract_metadata(raw, "https://malang.suara.com/amp/read/2025/02/15/191529/x")
+    assert meta["published"] == "2025-02-16T19:15:00+07:00"
+    assert meta["published_source"] == "text"
+    assert meta["title"] is None
+    assert {"role": "penulis", "value": "Bernadette Sariyem"} in meta["credits"]
+    assert meta["dateline"]["outlet"] == "SuaraMalang.id"
+
+
+def test_date_in_dateline_is_published():
+    meta = extract_metadata("Palu, 16 Oktober 2023 – Wali Kota Palu Hadianto Rasyid membuka "
+                            "rapat koordinasi di ruang kerjanya.")
+    assert meta["published"] == "2023-10-16"
+    assert meta["dateline"]["place"] == "Palu"
+
+
+# --- datelines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, host, place, outlet", [
+    ("SAWAHLUNTO, binews.id - Wali Kota Sawahlunto memimpin rapat", "binews.id",
+     "SAWAHLUNTO", "binews.id"),
+    ("TERASMALUKU.COM,-BULA-Bupati Seram Bagian Timur melantik", "terasmaluku.com",
+     "BULA", "TERASMALUKU.COM"),
+    ("Ambon, pusartimur.com- Wali Kota Ambon melakukan kunjungan", "pusartimur.com",
+     "Ambon", "pusartimur.com"),
+    ("KUPANG, SURYAFLOBAMORA.COM – Para Bupati se-daratan Flores", None,
+     "KUPANG", "SURYAFLOBAMORA.COM"),
+    ("BOJONEGORO – Acara Sapa Bupati perdana digelar", "liputanbojonegoro.com",
+     "BOJONEGORO", None),
+    ("TERAS, Manado – DPRD Provinsi Sulawesi Tenggara berkunjung", "terasmanado.com",
+     "Manado", "TERAS"),
+    ("JAMBIDAILY SERANG – Wakil Bupati Muarojambi berkunjung", "jambidaily.com",
+     "SERANG", "JAMBIDAILY"),
+    ("TATIYE.ID (GORUT) – Dewan Perwakilan Rakyat Daerah bersidang", "tatiye.id",
+     "GORUT", "TATIYE.ID"),
+    ("SERANG.beritaindonesianet – Penjabat Sekda membuka Musrenbang",
+     "beritaindonesianet.com", "SERANG", "beritaindonesianet"),
+])
+def test_datelines(line, host, place, outlet):
+    dateline = parse_dateline(line, host)
+    assert (dateline["place"], dateline["outlet"]) == (place, outlet)
+
+
+@pytest.mark.parametrize("line", [
+    "Penularan COVID-19 Terus Meningkat, Ini Larangan Bupati Majalengka untuk ASN",
+    "Dari Pra-Musrenbang RKPD Kaltim 2023",
+    "BUPATI Banggai Dr. Ir. Herwin Yatim, MM, didampingi Asisten 1 Setda Banggai",
+    "Wali Kota Bekasi, Rahmat Effendi menegaskan agar seluruh unsur pemangku jabatan",
+])
+def test_not_datelines(line):
+    assert parse_dateline(line) is None
+
+
+# --- titles ------------------------------------------------------------------------------------
+
+
+def test_title_with_site_suffix_and_repeated_headline():
+    raw = ("Ke Bappeda, Bupati Baddrut Sampaikan Tiga Poin Penting – Jejak\n\nlogo\n\n"
+           "Ke Bappeda, Bupati Baddrut Sampaikan Tiga Poin Penting\n\n"
+           "Senin, 7 Februari 2022 - 20:36 WIB\n\n3 tahun yang lalu\n\n"
+           "JEJAK.CO, Pamekasan – Bupati Pamekasan berkunjung ke kantor Bappeda Pamekasan.")
+    meta = extract_metadata(raw, "https://jejak.co/ke-bappeda/")
+    assert meta["title"] == "Ke Bappeda, Bupati Baddrut Sampaikan Tiga Poin Penting"
+    assert meta["published"] == "2022-02-07T20:36:00+07:00"
+    assert meta["dateline"]["place"] == "Pamekasan"
+
+
+def test_title_followed_by_lede_without_blank_line():
+    raw = ("Daftar 10 Program Prioritas Pj Gubernur Jateng Nana Sudjana, Terus-Menerus Digenjot\n"
+           "Sepuluh program prioritas Pj Gubernur Jawa Tengah, Nana Sudjana, terus digenjot.")
+    assert extract_metadata(raw)["title"].startswith("Daftar 10 Program Prioritas")
+
+
+def test_hard_wrapped_body_line_is_not_a_title():
+    raw = ("Gubernur Maluku Said Assagaff mengatakan, pemerintah akan memfokuskan\n"
+           "diri pada 8 program prioritas pembangunan di tahun 2018.")
+    assert extract_metadata(raw)["title"] is None
+
+
+def test_outlet_falls_back_to_url_host():
+    raw = "Bupati Banggai menyambut kedatangan Gubernur Sulteng di Bandara Syukuran Aminuddin Amir."
+    meta = extract_metadata(raw, "https://www.luwukpost.id/2020/09/safari-kerja/")
+    assert meta["outlet"] == "luwukpost.id"
+    assert meta["dateline"] is None
