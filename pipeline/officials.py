@@ -1,11 +1,910 @@
-"""Named officials and their positions (issue 3). Stub: filled in by the officials work."""
+"""Named officials and their positions (issue 3).
+
+Rules first: a title from the vocabulary (data/titles.tsv), the region or body written after
+it, then a name shaped like a name ("Wali Kota Bekasi Rahmat Effendi", "Kepala Dinas LH
+Jumhana Lutfi", "Wakil Gubernur, Deinas Geley"), or a name with the title after it in
+parentheses or apposition ("Yan Rizana, ST, M.Si (Kadis Penanaman Modal)", "Tri Adhianto,
+Plt. Wali Kota"). PER entities from a model, when given, move the name boundaries.
+Short forms, nicknames and bare titles later in the article resolve to the person.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from .names import (
+    bare,
+    is_degree,
+    is_honorific,
+    is_initial,
+    is_short_form,
+    name_key,
+    read_lines,
+    same_spelling,
+    split_name,
+)
+
+# Words keep inner dots and apostrophes (M.Si, R.L, Ma'ruf) and lower-case hyphen parts
+# (se-Kota, kota-kota); "SorotNTT.Com-Bupati" splits before the capitalized title.
+TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*(?:-[a-z0-9]\w*)*|[^\w\s]")
+# Abbreviations whose dot does not end a sentence.
+DOTTED_ABBREVIATIONS = {"kab", "ka", "prov", "jl", "jln", "no", "kec", "kel", "st", "tn", "gg"}
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
+OPEN_QUOTES, CLOSE_QUOTES = "\"“”‘’'", "\"”“’‘'"
+MAX_NAME_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word or punctuation token with its character span; `dot` when a '.' follows."""
+
+    text: str
+    start: int
+    end: int
+    dot: bool
+
+    @property
+    def low(self) -> str:
+        """Lower-cased text."""
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    """One row of data/titles.tsv."""
+
+    form: tuple[str, ...]
+    needs_dot: bool
+    normalized: str
+    kind: str
+    unit: str
+
+
+@dataclass
+class TitleSpan:
+    """A title found in the text: acting/deputy prefixes, core title and complement."""
+
+    first: int
+    core_end: int
+    last: int  # token index after the complement
+    entry: TitleEntry
+    acting: str | None
+    deputy: bool
+    complement: tuple[int, int]
+
+    def key(self) -> str:
+        """Normalized core title, with 'Wakil' when the post is a deputy's."""
+        norm = self.entry.normalized
+        return f"Wakil {norm}" if self.deputy and not norm.startswith("Wakil") else norm
+
+
+@dataclass
+class Finding:
+    """One named mention of a person together with a title."""
+
+    name: str
+    span: tuple[int, int]
+    honorifics: list[str]
+    degrees: list[str]
+    titles: list[dict]
+    aliases: list[str] = field(default_factory=list)
+
+
+# --- vocabularies --------------------------------------------------------------------------
+
+
+@cache
+def title_entries() -> dict[str, list[TitleEntry]]:
+    """Title vocabulary indexed by the first word, longest forms first."""
+    index: dict[str, list[TitleEntry]] = {}
+    for line in read_lines("titles.tsv")[1:]:
+        cols = (line.split("\t") + ["", "", "", ""])[:4]
+        form, normalized, kind, unit = (c.strip() for c in cols)
+        words = tuple(bare(w) for w in form.split())
+        entry = TitleEntry(words, form.endswith("."), normalized, kind, unit)
+        index.setdefault(words[0], []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.form))
+    return index
+
+
+@cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word classes from data/officials_lexicon.tsv, by lower-cased word."""
+    classes: dict[str, set[str]] = {}
+    for line in read_lines("officials_lexicon.tsv")[1:]:
+        word, cls = line.split("\t")
+        classes.setdefault(word.lower(), set()).add(cls)
+    return {w: frozenset(c) for w, c in classes.items()}
+
+
+def word_class(token: str, cls: str) -> bool:
+    """True when the token belongs to a lexicon class."""
+    return cls in lexicon().get(token.lower().rstrip("."), frozenset())
+
+
+@cache
+def regions() -> tuple[frozenset[tuple[str, ...]], int]:
+    """Region names as lower-cased token tuples, and the longest length."""
+    names = read_lines("officials_regions.txt") + read_lines("officials_region_abbreviations.txt")
+    forms = frozenset(tuple(n.lower().split()) for n in names)
+    return forms, max(len(f) for f in forms)
+
+
+# --- tokens --------------------------------------------------------------------------------
+
+
+class Tokens(list):
+    """The token list of one text, with the indexes of words seen only in headlines."""
+
+    headline_only: frozenset[int] = frozenset()
+
+
+def tokenize(text: str) -> Tokens:
+    """Word and punctuation tokens with offsets."""
+    toks = Tokens()
+    for m in TOKEN_RE.finditer(text):
+        # A dot right after a word is kept as that word's `dot` flag, not as a token.
+        if m.group() == "." and toks and toks[-1].end == m.start() and toks[-1].dot:
+            continue
+        toks.append(Tok(m.group(), m.start(), m.end(), text[m.end():m.end() + 1] == "."))
+    toks.headline_only = headline_only_tokens(text, toks)
+    return toks
+
+
+def headline_only_tokens(text: str, toks: list[Tok]) -> frozenset[int]:
+    """Capitalized words of Title-Case lines that the article never writes elsewhere.
+
+    Headlines capitalize every word ("Rombongan Gubernur Dipandu Bupati Rettob"), so a
+    word there is taken for part of a name only when the body repeats it.
+    """
+    headline_lines = set()
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z]\w*", line)
+                 if w.lower() not in {"dan", "di", "ke", "yang", "dari", "untuk"}]
+        if (len(words) >= 4 and len(line) <= 160 and not line.rstrip().endswith(".")
+                and sum(w[0].isupper() for w in words) >= 0.75 * len(words)):
+            headline_lines.add((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not headline_lines:
+        return frozenset()
+
+    def in_headline(t: Tok) -> bool:
+        return any(a <= t.start < b for a, b in headline_lines)
+
+    body_words = {t.text for t in toks if not in_headline(t)}
+    return frozenset(i for i, t in enumerate(toks)
+                     if in_headline(t) and t.text[:1].isupper() and t.text not in body_words)
+
+
+def is_cap(tok: Tok) -> bool:
+    """Starts with a capital letter."""
+    return tok.text[:1].isupper()
+
+
+def is_acronym(tok: Tok) -> bool:
+    """An agency or region acronym: PUPR, BPKAD, SBT, DKI, Bappeda-like camel forms."""
+    t = tok.text
+    if len(t) >= 2 and t.isupper() and t.isalpha():
+        return True
+    return word_class(t, "agency_acronym")
+
+
+def ends_sentence(tok: Tok) -> bool:
+    """A dot after the token that ends the sentence rather than an abbreviation."""
+    if not tok.dot:
+        return False
+    return not (is_initial(tok.text) or is_honorific(tok.text) or is_degree(tok.text)
+                or bare(tok.text) in DOTTED_ABBREVIATIONS or acting_form(tok.text))
+
+
+def acting_form(text: str) -> bool:
+    """Plt, Pj, Pjs, Plh."""
+    return bare(text) in {"plt", "pj", "pjs", "plh"}
+
+
+def gap(text: str, a: Tok, b: Tok) -> str:
+    """The characters between two tokens, not counting a dot kept on the first."""
+    return text[a.end + (1 if a.dot else 0):b.start]
+
+
+def same_line(text: str, a: Tok, b: Tok) -> bool:
+    """No line break between the two tokens."""
+    return "\n" not in gap(text, a, b)
+
+
+# --- titles --------------------------------------------------------------------------------
+
+
+def match_title(toks: list[Tok], i: int) -> tuple[int, TitleEntry] | None:
+    """The longest vocabulary title starting at token i: (end index, entry)."""
+    if i >= len(toks):
+        return None
+    for entry in title_entries().get(bare(toks[i].text), []):
+        n = len(entry.form)
+        if i + n > len(toks):
+            continue
+        if all(bare(toks[i + k].text) == entry.form[k] for k in range(n)):
+            if entry.needs_dot and not toks[i + n - 1].dot:
+                continue
+            # A title word in lower case is fine ("wakil walikota Serang"), but all its words
+            # must agree: "Kepala" in "kepala Dinas" is still a title, "kota" alone is not.
+            return i + n, entry
+    return None
+
+
+def match_region(toks: list[Tok], i: int) -> int | None:
+    """End index of the longest region name at token i."""
+    forms, longest = regions()
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        words = toks[i:i + n]
+        if not all(is_cap(t) for t in words):
+            continue
+        if tuple(t.low for t in words) in forms:
+            return i + n
+    return None
+
+
+def paren_group(toks: list[Tok], i: int, limit: int = 5) -> int | None:
+    """Index after a short '( ... )' group of capitalized words/acronyms starting at i."""
+    if i >= len(toks) or toks[i].text != "(":
+        return None
+    for j in range(i + 1, min(len(toks), i + limit + 2)):
+        if toks[j].text == ")":
+            inner = toks[i + 1:j]
+            if inner and all(is_cap(t) or t.text in {".", "-", "&"} or t.text.isdigit() for t in inner):
+                return j + 1
+            return None
+    return None
+
+
+def parse_title(toks: list[Tok], i: int, text: str, local_regions: frozenset[str]) -> TitleSpan | None:
+    """A title starting at token i with its acting/deputy prefixes and complement."""
+    first, acting, deputy = i, None, False
+    while True:
+        m = match_title(toks, i)
+        if not m or m[1].kind not in ("acting", "deputy"):
+            break
+        if m[1].kind == "acting":
+            acting = m[1].unit
+        else:
+            deputy = True
+        i = m[0]
+        after = paren_group(toks, i)
+        if after is not None:
+            i = after
+    m = match_title(toks, i)
+    if not m or m[1].kind in ("acting", "deputy"):
+        return None
+    core_end, entry = m
+    if entry.kind == "rank" and (acting or deputy):
+        return None
+    j = parse_complement(toks, core_end, entry, text, local_regions)
+    if entry.kind == "agency" and not entry.unit and j == core_end:
+        return None  # a bare "Kepala"/"Asisten" says nothing about the post
+    return TitleSpan(first, core_end, j, entry, acting, deputy, (core_end, j))
+
+
+def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
+                     local_regions: frozenset[str]) -> int:
+    """Index after the region/body words written after a core title."""
+    if entry.kind == "rank":
+        return j
+    start, region_done = j, False
+    n = len(toks)
+    while j < n:
+        tok = toks[j]
+        if j > start and not same_line(text, toks[j - 1], tok):
+            break
+        if j > start and ends_sentence(toks[j - 1]):
+            break
+        after = paren_group(toks, j)
+        if after is not None and j > start - 1:
+            if nickname_group(toks, j):
+                break
+            j = after
+            continue
+        if tok.text.isdigit() and j == start and len(tok.text) <= 2:
+            j += 1
+            continue
+        if tok.low in ROMAN and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
+                                                 or word_class(toks[j + 1].text, "region_keyword")):
+            j += 1
+            continue
+        if tok.low == "periode" and j + 1 < n and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
+            j += 2
+            while j + 1 < n and toks[j].text in {"-", "–"} and toks[j + 1].text.isdigit():
+                j += 2
+            continue
+        if (entry.kind in ("agency", "body") and tok.text in {"dan", "&", ","} and j + 1 < n and j > start
+                and (word_class(toks[j + 1].text, "agency") or is_acronym(toks[j + 1]))):
+            j += 1
+            continue
+        if not is_cap(tok):
+            break
+        if match_title(toks, j) and not word_class(tok.text, "region_keyword"):
+            break
+        if is_honorific(tok.text) and j + 1 < n and is_cap(toks[j + 1]):
+            break
+        if word_class(tok.text, "region_keyword"):
+            k = j + 1
+            if tok.dot and bare(tok.text) in DOTTED_ABBREVIATIONS:
+                pass
+            if k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]):
+                end = match_region(toks, k)
+                if end is None and not word_class(toks[k].text, "region_keyword"):
+                    end = k + 1
+                j = end if end is not None else k
+                region_done = True
+                continue
+            j = k
+            continue
+        end = match_region(toks, j) if not region_done else None
+        if end is not None:
+            j, region_done = end, True
+            continue
+        if not region_done and (tok.low in local_regions or is_region_abbreviation(tok.text)):
+            j, region_done = j + 1, True
+            continue
+        if is_acronym(tok) and not is_degree(tok.text) and (entry.kind != "national" or tok.text == "RI"):
+            j += 1
+            continue
+        if entry.kind in ("agency", "body") and word_class(tok.text, "agency") and not region_done:
+            j += 1
+            continue
+        break
+    # Connectors and commas are never the last word of a title.
+    while j > start and toks[j - 1].text in {"dan", "&", ",", "-"}:
+        j -= 1
+    return j
+
+
+@cache
+def region_words() -> tuple[tuple[str, ...], ...]:
+    """Multi-word region names, for recognising their syllable abbreviations."""
+    forms, _ = regions()
+    return tuple(f for f in forms if len(f) >= 2)
+
+
+def abbreviates(token: str, words: tuple[str, ...], loose: bool = False) -> bool:
+    """True when token takes a 2+ letter prefix of each word in turn: Matim (Manggarai
+    Timur), Gorut (Gorontalo Utara). `loose` also allows letters picked from the word
+    after its first one (Butur: Buton Utara), which only the article's own regions get."""
+    if not words:
+        return not token
+    head, rest = words[0], words[1:]
+    if not token or token[0] != head[0]:
+        return False
+    for n in range(min(len(token), len(head)), 1, -1):
+        piece = token[:n]
+        fits = is_subsequence_str(piece, head) if loose else head.startswith(piece)
+        if fits and abbreviates(token[n:], rest, loose):
+            return True
+    return False
+
+
+def is_subsequence_str(small: str, big: str) -> bool:
+    """True when the letters of `small` occur in `big` in order."""
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+@cache
+def is_region_abbreviation(token: str) -> bool:
+    """A syllable abbreviation of a multi-word region: Matim, Flotim, Gorut, Kukar, Halut."""
+    low = token.lower()
+    if not token[:1].isupper() or len(low) < 4 or not low.isalpha():
+        return False
+    return any(low[:2] == w[0][:2] and abbreviates(low, w) for w in region_words())
+
+
+def nickname_group(toks: list[Tok], i: int) -> bool:
+    """A '(Molen)'-style group: one capitalized word that is not an acronym or title."""
+    return (i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")"
+            and is_cap(toks[i + 1]) and not is_acronym(toks[i + 1])
+            and match_title(toks, i + 1) is None and toks[i + 1].text[1:].islower()
+            and not word_class(toks[i + 1].text, "agency") and match_region(toks, i + 1) is None
+            and not is_region_abbreviation(toks[i + 1].text))
+
+
+def local_region_words(toks: list[Tok]) -> frozenset[str]:
+    """Words the article itself writes after Kota/Kabupaten/Kecamatan...: its place names."""
+    out = set()
+    for z, a, b in zip([None, *toks], toks, toks[1:], strict=False):
+        if z is not None and z.low in {"wali", "wawali", "sekretaris", "kepala", "wakil"}:
+            continue
+        if word_class(a.text, "region_keyword") and a.low not in {"pemerintah", "ri", "republik", "negara"} \
+                and is_cap(b) and not word_class(b.text, "region_keyword") and b.text[1:].islower():
+            out.add(b.low)
+    low = " ".join(t.low for t in toks)
+    written = [r for r in region_words() if " ".join(r) in low]
+    for t in toks:
+        if (is_cap(t) and t.text[1:].islower() and len(t.text) >= 4
+                and any(abbreviates(t.low, r, loose=True) for r in written)):
+            out.add(t.low)
+    return frozenset(out)
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def name_token(toks: list[Tok], k: int) -> bool:
+    """Can token k be part of a person's name?"""
+    tok = toks[k]
+    t = tok.text
+    if is_initial(t) or re.fullmatch(r"(?:al|el|Al|El)-[A-Z][a-z]+", t):
+        return True
+    if not is_cap(tok) or any(c.isdigit() for c in t) or t.isupper() and len(t) > 1:
+        return False
+    if word_class(t, "not_name") or word_class(t, "region_keyword") or word_class(t, "place"):
+        return False
+    if is_degree(t) or match_title(toks, k) or is_acronym(tok) or is_region_abbreviation(t):
+        return False
+    if k in getattr(toks, "headline_only", ()) and re.match(r"(?:Di|Me|Ber|Ter|Per)[a-z]{4,}$", t):
+        return False  # a headline verb ("Dipandu"), not a name the body never repeats
+    if t.lower().endswith("kan") and len(t) > 5:  # headline verbs: Ingatkan, Sampaikan
+        return False
+    if t.lower().endswith("nya") and len(t) >= 8:  # Selanjutnya, Sebelumnya, Menurutnya
+        return False
+    return True
+
+
+def parse_name(toks: list[Tok], k: int, text: str, per_starts: dict[int, int] | None = None
+               ) -> tuple[int, int, int, list[str], list[str]] | None:
+    """A name starting at token k: (first, last_excl, end_excl_with_degrees, honorifics, degrees)."""
+    n = len(toks)
+    hons = []
+    while k < n - 1 and is_honorific(toks[k].text) and is_cap(toks[k + 1]) and same_line(text, toks[k], toks[k + 1]):
+        hons.append(toks[k].text + ("." if toks[k].dot else ""))
+        k += 1
+    first = k
+    limit = per_starts.get(k) if per_starts else None
+    while k < n and k - first < MAX_NAME_TOKENS and name_token(toks, k):
+        if k > first and not same_line(text, toks[k - 1], toks[k]):
+            break
+        if k > first and gap(text, toks[k - 1], toks[k]) not in {" ", ""}:
+            break
+        k += 1
+        if limit is not None and toks[k - 1].end >= limit:
+            break
+        if ends_sentence(toks[k - 1]) or (toks[k - 1].dot and not is_initial(toks[k - 1].text)):
+            break
+        # Lower-case particles inside a name: "Ahmad bin Umar".
+        if (k + 1 < n and word_class(toks[k].text, "particle") and toks[k].text.islower()
+                and is_cap(toks[k + 1]) and name_token(toks, k + 1)):
+            k += 1
+    if k == first:
+        return None
+    last = k
+    degs, end = [], k
+    while end < n:
+        tok = toks[end]
+        if tok.text == "," and end + 1 < n and is_degree(toks[end + 1].text):
+            end += 1
+            continue
+        if is_degree(tok.text) and (end == last or toks[end - 1].text in {",", "."} or toks[end - 1].dot
+                                    or is_degree(toks[end - 1].text)):
+            degs.append(tok.text + ("." if tok.dot else ""))
+            end += 1
+            continue
+        break
+    return first, last, end, hons, degs
+
+
+def parse_name_backward(toks: list[Tok], p: int, text: str) -> tuple[int, int, list[str], list[str], list[str]] | None:
+    """A name ending at or before token p (skipping degrees): (first, last_excl, hons, degs, ranks)."""
+    degs = []
+    while p >= 0 and (toks[p].text == "," or is_degree(toks[p].text) and p > 0 and not is_initial(toks[p].text)):
+        if toks[p].text != ",":
+            degs.insert(0, toks[p].text)
+        p -= 1
+    last = p + 1
+    k = p
+    while k >= 0 and last - k <= MAX_NAME_TOKENS and name_token(toks, k) and not is_honorific(toks[k].text):
+        if k < p and not same_line(text, toks[k], toks[k + 1]):
+            break
+        if k < p and (ends_sentence(toks[k]) or gap(text, toks[k], toks[k + 1]) != " "):
+            break
+        k -= 1
+    first = k + 1
+    if first >= last:
+        return None
+    hons, ranks = [], []
+    while k >= 0 and (is_honorific(toks[k].text) or match_title(toks, k) and match_title(toks, k)[1].kind == "rank"):
+        if is_honorific(toks[k].text):
+            hons.insert(0, toks[k].text)
+        else:
+            ranks.insert(0, toks[k].text)
+        k -= 1
+    return first, last, hons, degs, ranks
+
+
+# --- findings ------------------------------------------------------------------------------
+
+
+def title_dict(span: TitleSpan, toks: list[Tok], text: str, start: int | None = None, end: int | None = None) -> dict:
+    """The record's position entry for a title span."""
+    s = toks[span.first].start if start is None else start
+    e = (toks[span.last - 1].end + (1 if toks[span.last - 1].dot and acting_form(toks[span.last - 1].text) else 0)
+         if end is None else end)
+    written = re.sub(r"\s+", " ", text[s:e]).strip(" ,")
+    a, b = span.complement
+    comp = re.sub(r"\s+", " ", text[toks[a].start:toks[b - 1].end]).strip() if b > a else ""
+    comp_plain = re.sub(r"\s*\([^)]*\)\s*", " ", comp).strip()
+    unit = span.entry.unit
+    level_units = {"Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa", "Kampung", "Distrik"}
+    if not comp_plain:
+        region = unit if unit and unit not in level_units else None
+    elif unit in level_units and comp_plain.split()[0].lower() in {unit.lower(), "kab", "kab.", "prov", "prov.", "kota",
+                                                                   "kabupaten", "provinsi"}:
+        region = comp_plain
+    elif unit:
+        region = f"{unit} {comp_plain}"
+    else:
+        region = comp_plain
+    acting_norm = {"Plt.": "Pelaksana Tugas", "Pj.": "Penjabat", "Pjs.": "Penjabat Sementara",
+                   "Plh.": "Pelaksana Harian"}.get(span.acting or "", "")
+    normalized = " ".join(x for x in (acting_norm, span.key(), comp_plain) if x)
+    return {"title": written, "normalized": normalized, "region": region, "acting": span.acting,
+            "start": s, "end": e, "key": span.key()}
+
+
+def finding_from(toks: list[Tok], text: str, first: int, last: int, hons: list[str], degs: list[str],
+                 titles: list[dict]) -> Finding | None:
+    """A Finding for name tokens [first, last)."""
+    s, e = toks[first].start, toks[last - 1].end
+    if toks[last - 1].dot and is_initial(toks[last - 1].text):
+        e += 1
+    written = text[s:e]
+    parts = split_name(written)
+    if not parts.name or not any(c.islower() for c in parts.name) and len(parts.name) > 3:
+        return None
+    if tuple(parts.name.lower().split()) in regions()[0]:
+        return None  # "Wali Kota Bima": the region, not a person
+    return Finding(parts.name, (s, e), hons + parts.honorifics, parts.degrees + degs, titles)
+
+
+def entity_starts(toks: list[Tok], entities: Iterable[tuple[int, int, str]] | None) -> tuple[dict[int, int], set[int]]:
+    """PER entities as {token index of start: end char} and the set of covered token indexes."""
+    starts: dict[int, int] = {}
+    covered: set[int] = set()
+    if not entities:
+        return starts, covered
+    by_char = {t.start: i for i, t in enumerate(toks)}
+    for s, e, label in entities:
+        if label.upper() not in {"PER", "PERSON"}:
+            continue
+        if s in by_char:
+            starts[by_char[s]] = e
+        covered.update(i for i, t in enumerate(toks) if t.start >= s and t.end <= e)
+    return starts, covered
+
+
+def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:
+    """All named findings and the title-only occurrences of the text."""
+    toks = tokenize(text)
+    local = local_region_words(toks)
+    per_starts, per_tokens = entity_starts(toks, entities)
+    findings: list[Finding] = []
+    bare_titles: list[tuple[TitleSpan, dict]] = []
+    i, n = 0, len(toks)
+    pending: tuple[TitleSpan, dict] | None = None  # "Bupati dan [Wakil Bupati X dan Y]"
+    while i < n:
+        if i > 0 and word_class(toks[i - 1].text, "place") and is_cap(toks[i - 1]):
+            i += 1
+            continue
+        span = parse_title(toks, i, text, local)
+        if span is None:
+            i += 1
+            continue
+        if per_tokens and entities is not None:
+            # The model's PER start inside what the rules took for a region marks the name.
+            for k in range(span.core_end, span.last):
+                if k in per_starts:
+                    span.last = k
+                    span.complement = (span.complement[0], k)
+                    break
+        tdict = title_dict(span, toks, text)
+        k = span.last
+        if ends_sentence(toks[k - 1]):
+            bare_titles.append((span, tdict))
+            pending = None
+            i = k
+            continue
+        comma = k < n and toks[k].text == ","
+        if comma:
+            k += 1
+        parsed = None
+        if k < n and same_line(text, toks[span.last - 1], toks[k]):
+            parsed = parse_name(toks, k, text, per_starts)
+        if parsed and not comma:
+            inner = [p for p in range(parsed[0] + 1, parsed[1]) if p in per_starts]
+            if inner and span.complement[1] == parsed[0] - len(parsed[3]):
+                # The model's name starts later: the capitalized words before it are the region.
+                span.last = inner[0]
+                span.complement = (span.complement[0], inner[0])
+                tdict = title_dict(span, toks, text)
+                parsed = parse_name(toks, inner[0], text, per_starts)
+        if parsed and parsed[1] - parsed[0] == 1 and not parsed[3] and parsed[2] < n and toks[parsed[2]].text == ",":
+            # "Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
+            again = parse_name(toks, parsed[2] + 1, text, per_starts)
+            if again and again[1] - again[0] >= 2 and not comma:
+                span.last = span.complement[1] if False else parsed[1]
+                span.complement = (span.complement[0], parsed[1])
+                tdict = title_dict(span, toks, text)
+                parsed = again
+        if parsed:
+            first, last, end, hons, degs = parsed
+            titles = [tdict]
+            if pending and coordinated(toks, pending[0], span):
+                pend_span, pend_dict = pending
+                second = coordinated_second_name(toks, end, text)
+                if second:
+                    f2 = finding_from(toks, text, second[0], second[1], second[3], second[4], [tdict])
+                    joint = with_region(pend_dict, tdict, span, toks, text)
+                    fp = finding_from(toks, text, first, last, hons, degs, [joint])
+                    if fp and f2:
+                        findings += [fp, f2]
+                        pending = None
+                        i = second[2]
+                        continue
+            f = finding_from(toks, text, first, last, hons, degs, titles)
+            if f:
+                f.aliases += nickname_after(toks, end)
+                findings.append(f)
+                pending = None
+                i = end
+                continue
+        bare_titles.append((span, tdict))
+        pending = (span, tdict)
+        i = span.last
+    findings += appositions(toks, text, local, bare_titles)
+    return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:
+    """True for "Bupati dan Wakil Bupati ..." / "Bupati/Wakil Bupati ...": two titles joined."""
+    return later.first == earlier.last + 1 and toks[earlier.last].text.lower() in {"dan", "/", "&"}
+
+
+def coordinated_second_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[str], list[str]] | None:
+    """The name after "dan" following the first of two coordinated names."""
+    if k < len(toks) and toks[k].text.lower() in {"dan", "&", "-"}:
+        parsed = parse_name(toks, k + 1, text)
+        if parsed and not match_title(toks, k + 1):
+            first, last, end, hons, degs = parsed
+            return first, last, end, hons, degs
+    return None
+
+
+def with_region(pending: dict, later: dict, later_span: TitleSpan, toks: list[Tok], text: str) -> dict:
+    """The earlier of two coordinated titles, given the region written after the later one."""
+    a, b = later_span.complement
+    if b <= a or pending["region"]:
+        return pending
+    comp = text[toks[a].start:toks[b - 1].end]
+    out = dict(pending)
+    out["title"] = f"{pending['title']} {comp}"
+    out["normalized"] = f"{pending['normalized']} {comp}"
+    out["region"] = later["region"]
+    return out
+
+
+def nickname_after(toks: list[Tok], k: int) -> list[str]:
+    """A nickname in parentheses right after a name: "Maulan Aklil (Molen)"."""
+    return [toks[k + 1].text] if nickname_group(toks, k) else []
+
+
+def appositions(toks: list[Tok], text: str, local: frozenset[str],
+                bare_titles: list[tuple[TitleSpan, dict]]) -> list[Finding]:
+    """Names followed by their title: "NAME, ST (Kadis ...)" and "NAME, Plt. Wali Kota"."""
+    out: list[Finding] = []
+    for span, tdict in bare_titles:
+        before = span.first - 1
+        if before < 1:
+            continue
+        if toks[before].text == "(":
+            close = next((j for j in range(span.last, min(len(toks), span.last + 12)) if toks[j].text == ")"), None)
+            if close is None:
+                continue
+            title = dict(tdict)
+            title["title"] = re.sub(r"\s+", " ", text[toks[span.first].start:toks[close - 1].end]).strip()
+            title["end"] = toks[close - 1].end
+            back = parse_name_backward(toks, before - 1, text)
+        elif toks[before].text == ",":
+            nxt = toks[span.last] if span.last < len(toks) else None
+            if nxt is not None and is_cap(nxt) and not ends_sentence(toks[span.last - 1]):
+                continue  # the title goes on, or a name follows it: not an apposition
+            title = tdict
+            back = parse_name_backward(toks, before - 1, text)
+            if back and back[0] > 0 and match_title(toks, back[0] - 1):
+                continue  # "Kepala Bappeda Koswara, Kepala Dinas LH": a list, not apposition
+        else:
+            continue
+        if not back:
+            continue
+        first, last, hons, degs, ranks = back
+        if any(k in getattr(toks, "headline_only", ()) for k in range(first, last)):
+            continue
+        if last - first == 1 and (first == 0 or ends_sentence(toks[first - 1])
+                                  or not same_line(text, toks[first - 1], toks[first])):
+            continue  # "Kemarin, Presiden ...": a lone word opening the sentence
+        if first > 0 and (toks[first - 1].low in {"di", "ke", "dari", "menuju", "dan"}
+                          or word_class(toks[first - 1].text, "region_keyword")
+                          or word_class(toks[first - 1].text, "place")):
+            continue  # "di Banggai Laut, Gubernur ...": a place before the comma
+        f = finding_from(toks, text, first, last, hons, degs, [title])
+        if f:
+            for r in ranks:
+                f.titles.append({"title": r, "normalized": r, "region": None, "acting": None,
+                                 "start": None, "end": None, "key": r})
+            f.aliases += nickname_after(toks, last)
+            out.append(f)
+    return out
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    """Findings grouped into one person."""
+
+    findings: list[Finding]
+
+    @property
+    def keys(self) -> set[str]:
+        """Normalized core titles of the person's posts."""
+        return {t["key"] for f in self.findings for t in f.titles}
+
+    @property
+    def name(self) -> str:
+        """Fullest form: the most words, first written."""
+        return max((f.name for f in self.findings), key=lambda s: len(s.split()))
+
+
+def compatible(a: Person, b: Person) -> bool:
+    """Two groups whose posts agree (or one has only a rank)."""
+    ka = {k for k in a.keys if k}
+    kb = {k for k in b.keys if k}
+    return bool(ka & kb)
+
+
+def group_people(findings: list[Finding]) -> list[Person]:
+    """Group findings: same name, then short forms and spelling variants with agreeing posts."""
+    people: list[Person] = []
+    for f in findings:
+        for p in people:
+            if name_key(p.name) == name_key(f.name):
+                p.findings.append(f)
+                break
+        else:
+            people.append(Person([f]))
+    merged = True
+    while merged:
+        merged = False
+        for short in sorted(people, key=lambda p: len(p.name.split())):
+            longs = [p for p in people if p is not short and is_short_form(short.name, p.name) and compatible(short, p)]
+            if not longs:
+                longs = [p for p in people if p is not short and len(p.name.split()) == len(short.name.split())
+                         and same_spelling(short.name, p.name) and compatible(short, p)]
+            if len(longs) >= 1:
+                target = longs[0]
+                target.findings += short.findings
+                people.remove(short)
+                merged = True
+                break
+    people.sort(key=lambda p: min(f.span[0] for f in p.findings))
+    return people
+
+
+def mentions_of(people: list[Person], text: str, bare_titles: list[dict]) -> list[list[dict]]:
+    """Every mention of each person: named findings, later bare names, resolved bare titles."""
+    taken: list[tuple[int, int]] = []
+    result: list[list[dict]] = [[] for _ in people]
+
+    def add(idx: int, s: int, e: int) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        result[idx].append({"text": text[s:e], "start": s, "end": e})
+
+    for idx, p in enumerate(people):
+        for f in p.findings:
+            add(idx, *f.span)
+    token_owner: dict[str, set[int]] = {}
+    for idx, p in enumerate(people):
+        for f in p.findings:
+            for w in f.name.split():
+                token_owner.setdefault(w, set()).add(idx)
+    for idx, p in enumerate(people):
+        forms = {f.name for f in p.findings} | {a for f in p.findings for a in f.aliases}
+        words = p.name.split()
+        # Runs of two or more of the name's words ("Tri Adhianto") before single words ("Tri").
+        forms |= {" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 2, len(words) + 1)}
+        forms |= {w for w in words if len(w) >= 3 and token_owner.get(w) == {idx}
+                  and not word_class(w, "not_name") and not word_class(w, "agency")}
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                add(idx, m.start(), m.end())
+    for t in bare_titles:
+        owners = [idx for idx, p in enumerate(people) if t["key"] in p.keys and region_agrees(t, p)]
+        if len(owners) == 1:
+            add(owners[0], t["start"], t["end"])
+    for r in result:
+        r.sort(key=lambda m: m["start"])
+    return result
+
+
+def region_agrees(title: dict, person: Person) -> bool:
+    """A bare title's region (when written) matches one of the person's posts."""
+    if not title["region"]:
+        return True
+    words = set(re.findall(r"\w+", title["region"].lower()))
+    return any(t["key"] == title["key"] and t["region"]
+               and words <= set(re.findall(r"\w+", f"{t['region']} {t['title']}".lower()))
+               for f in person.findings for t in f.titles)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Distinct strings (case-insensitive), first spelling kept, in order."""
+    seen, out = set(), []
+    for it in items:
+        if it and it.lower() not in seen:
+            seen.add(it.lower())
+            out.append(it)
+    return out
+
+
+def person_record(p: Person, mentions: list[dict]) -> dict:
+    """The record's `officials` entry for one person."""
+    name = p.name
+    titles = sorted((t for f in p.findings for t in f.titles), key=lambda t: (t["start"] is None, t["start"] or 0))
+    positions, seen = [], set()
+    for t in titles:
+        if t["title"].lower() in seen:
+            continue
+        seen.add(t["title"].lower())
+        pos = {k: t[k] for k in ("title", "normalized", "region", "acting")}
+        if t["start"] is not None:
+            pos |= {"start": t["start"], "end": t["end"]}
+        positions.append(pos)
+    forms = [f.name for f in p.findings] + [a for f in p.findings for a in f.aliases]
+    aliases = unique(a for a in forms if not is_short_form(a, name) and name_key(a) != name_key(name))
+    return {
+        "name": name,
+        "titles": [pos["title"] for pos in positions],
+        "positions": positions,
+        "region": next((pos["region"] for pos in positions if pos["region"]), None),
+        "acting": next((pos["acting"] for pos in positions if pos["acting"]), None),
+        "honorifics": unique(h for f in p.findings for h in f.honorifics),
+        "degrees": unique(d for f in p.findings for d in f.degrees),
+        "aliases": aliases,
+        "mentions": mentions,
+    }
+
+
+def nicknames(text: str, people: list[Person]) -> None:
+    """Add nicknames introduced as "yang akrab disapa Hendi" after a person's mention."""
+    for m in re.finditer(r"(?:akrab|biasa|karib)\s+(?:di)?(?:sapa|panggil|disapa|dipanggil)\s+([A-Z][a-z]+)", text):
+        before = [(f.span[1], p) for p in people for f in p.findings if f.span[1] <= m.start()]
+        if before:
+            end, person = max(before, key=lambda x: x[0])
+            if m.start() - end < 60:
+                person.findings[0].aliases.append(m.group(1))
 
 
 def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None) -> list[dict]:
     """Return one record `officials` entry per person presented with a public post."""
-    return []
+    findings, bare_titles = scan(text, entities)
+    people = group_people(findings)
+    nicknames(text, people)
+    mentions = mentions_of(people, text, bare_titles)
+    return [person_record(p, m) for p, m in zip(people, mentions, strict=True)]
 
 
 # --- spaCy component -------------------------------------------------------------------

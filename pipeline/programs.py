@@ -1,11 +1,492 @@
-"""Named programs and organisations with acronym pairs (issue 5). Stub: filled in by the programs work."""
+"""Named programs, plans, teams and apps, with acronym pairs; agencies as organisations (issue 5).
+
+Candidates come from four sources: acronym <-> expansion pairs in parentheses (a
+Schwartz & Hearst style matcher adapted to Indonesian), planning documents with their year,
+known programme acronyms, and names led by a cue word or quoted. The kind of each is read
+from its head word; agencies go to `organizations`, and what GUIDELINES.md rules out
+(budgets, reports, meetings, titles, laws) is dropped.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Function words an expansion may skip or use for a letter ("Tim Wali Kota untuk ...").
+FUNCTION_WORDS = frozenset({"untuk", "dan", "dari", "di", "ke", "yang", "dalam", "bagi", "serta", "atau",
+                            "pada", "oleh", "dengan", "of", "and", "for", "the", "&"})
+YEAR = r"(?:(?:[Tt]ahun|TA\.?)\s+)?(?:19|20)\d\d(?:\s*[–—-]\s*(?:19|20)\d\d)?"
+TITLE_WORD = r"[A-Z][\w'’-]*"
+# English heads come last in a name ("Bogor Integrated System of Aspiration").
+ENGLISH_HEADS = frozenset({"system", "application", "app", "platform", "movement", "program"})
+
+
+# --- vocabularies ------------------------------------------------------------------------
+
+def data_rows(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, without comment lines and the header."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@cache
+def acronyms() -> dict[str, tuple[str, str]]:
+    """Known acronym -> (expansion, kind)."""
+    return {acr: (exp, kind) for acr, exp, kind in data_rows("acronyms.tsv")}
+
+
+@cache
+def acronym_kinds() -> dict[str, str]:
+    """Known acronym, upper-cased without punctuation -> kind."""
+    return {norm_acronym(acr): kind for acr, (_, kind) in acronyms().items()}
+
+
+@cache
+def program_cues() -> dict[str, dict[str, str]]:
+    """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
+    groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
+                                         "generic": {}}
+    for cue, kind, lead in data_rows("program_cues.tsv"):
+        group = kind if kind in groups else "head"
+        groups[group][cue] = kind
+        if lead == "yes":
+            groups["lead"][cue] = kind
+    return groups
+
+
+def norm_acronym(acr: str) -> str:
+    """Acronym upper-cased without dots, hyphens and spaces."""
+    return re.sub(r"[\s.\-]", "", acr).upper()
+
+
+# --- acronym <-> expansion ---------------------------------------------------------------
+
+def acronym_letters(acr: str) -> str:
+    """Letters an acronym encodes, a digit repeating the letter before it (P4 -> PPPP)."""
+    out = ""
+    for ch in re.sub(r"[\s.\-]", "", acr):
+        if ch.isdigit() and out:
+            out += out[-1] * (int(ch) - 1)
+        elif ch.isalpha():
+            out += ch
+    return out.lower()
+
+
+def looks_like_acronym(token: str) -> bool:
+    """A single token with two capitals (OPD, TP2KB, KemenPAN-RB) or a capitalised short form (Bappeda)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9.\-]{1,15}", token):
+        return False
+    capitals = sum(c.isupper() for c in token)
+    return capitals >= 2 or (token[0].isupper() and len(token) <= 14)
+
+
+def match_expansion(acr: str, words: list[str]) -> int | None:
+    """Index of the first word of the shortest tail of words that spells acr, else None.
+
+    Schwartz & Hearst: match the acronym's letters right to left inside the candidate
+    words; the first letter must open a word. Indonesian function words may be skipped.
+    """
+    letters = acronym_letters(acr)
+    if len(letters) < 2:
+        return None
+    long_form = " ".join(words)
+    li, si = len(long_form) - 1, len(letters) - 1
+    while si >= 0:
+        ch = letters[si]
+        while li >= 0 and (long_form[li].lower() != ch or (si == 0 and li > 0 and long_form[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        si -= 1
+    start_char = li + 1
+    index = long_form[:start_char].count(" ")
+    if words[index].lower() in FUNCTION_WORDS:
+        return None
+    return index
+
+
+def expansion_is_plausible(acr: str, words: list[str]) -> bool:
+    """Whether a matched expansion is a name (capitalised content words, not too long)."""
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    if len(words) < 2 or len(content) > len(acronym_letters(acr)) + 2:
+        return False
+    initials = sum(1 for w in content if w[:1].lower() in acronym_letters(acr))
+    return initials >= max(1, len(content) // 2)
+
+
+@dataclass
+class Pair:
+    """An acronym with its expansion and the span covering both."""
+
+    acronym: str
+    expansion: str
+    start: int
+    end: int
+    exp_start: int
+
+
+def acronym_pairs(text: str) -> list[Pair]:
+    """Pairs written 'Expansion (ACR)' or 'ACR (Expansion)'."""
+    pairs = []
+    for m in re.finditer(r"\(([^()\n]{2,90})\)", text):
+        inner = m.group(1).strip()
+        tokens = inner.split()
+        if 1 < len(tokens) <= 3 and all(map(looks_like_acronym, tokens)) and sum(c.isupper() for c in tokens[-1]) >= 2:
+            inner = tokens[-1]  # "(Musrenbang RKPD)": the last acronym names the tail of the expansion
+        if looks_like_acronym(inner):
+            pair = pair_before(text, m, inner)
+        else:
+            pair = pair_after(text, m, inner)
+        if pair:
+            pairs.append(pair)
+    return pairs
+
+
+def pair_before(text: str, m: re.Match, acr: str) -> Pair | None:
+    """'Rencana Kerja Pemerintah Daerah (RKPD)': the expansion is in the words before."""
+    # the expansion never reaches back over a line break, comma or full stop
+    line_start = max(text.rfind("\n", 0, m.start()), text.rfind(",", 0, m.start()),
+                     text.rfind(".", 0, m.start() - 1)) + 1
+    window = list(re.finditer(r"[\w'’&-]+", text[line_start:m.start()]))
+    window = window[-(len(acronym_letters(acr)) + 6):]
+    words = [w.group() for w in window]
+    if not words:
+        return None
+    index = match_expansion(acr, words)
+    if index is None or not expansion_is_plausible(acr, words[index:]):
+        return None
+    exp_start = line_start + window[index].start()
+    expansion = text[exp_start:line_start + window[-1].end()]
+    return Pair(acr, expansion, exp_start, m.end(), exp_start)
+
+
+def pair_after(text: str, m: re.Match, inner: str) -> Pair | None:
+    """'BISA (Bogor Integrated System of Aspiration)': the acronym is the word before."""
+    before = re.search(r"([A-Za-z][A-Za-z0-9.\-]{1,15})\s*$", text[:m.start()])
+    if not before or not looks_like_acronym(before.group(1)) or sum(c.isupper() for c in before.group(1)) < 2:
+        return None
+    words = inner.split()
+    if match_expansion(before.group(1), words) != 0 or not expansion_is_plausible(before.group(1), words):
+        return None
+    return Pair(before.group(1), inner, before.start(1), m.end(), m.start(1))
+
+
+# --- classification ----------------------------------------------------------------------
+
+def head_kind(expansion: str) -> str | None:
+    """The program kind or 'org' named by an expansion's head word, else None."""
+    cues = program_cues()
+    words = [w.lower() for w in re.findall(r"[\w-]+", expansion)]
+    if not words:
+        return None
+    two = " ".join(words[:2])
+    for key in (two, words[0]):
+        if key in cues["head"]:
+            return cues["head"][key]
+        if key in cues["org"]:
+            return "org"
+    # English names put the head last: "Bogor Integrated System of Aspiration".
+    english = [cues["head"][w] for w in words if w in cues["head"] and w in ENGLISH_HEADS]
+    return english[0] if english else None
+
+
+def pair_kind(pair: Pair) -> str | None:
+    """Kind of a pair: a program kind, 'org', or None when it is not a program at all."""
+    known = acronym_kinds().get(norm_acronym(pair.acronym))
+    if known == "not_program":
+        return None
+    kind = head_kind(pair.expansion)
+    if known in {"plan", "document"}:
+        return known
+    if known == "org" and kind != "team":
+        return "org"
+    if known == "program" and kind is None:
+        return "program"
+    return kind
+
+
+# --- candidates --------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    """A program or organisation candidate before merging."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+    aliases: list[str] = field(default_factory=list)
+    key: str = ""
+
+
+def qualifier_after(text: str, pos: int) -> re.Match | None:
+    """Region and/or year right after a document name: " Kabupaten Serang tahun 2026"."""
+    region = r"(?:(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.|Perangkat Daerah)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
+    return re.match(rf"\s+({region}{YEAR})", text[pos:pos + 60])
+
+
+def pair_candidates(text: str) -> list[Found]:
+    """Programs and organisations from acronym pairs."""
+    found = []
+    for pair in acronym_pairs(text):
+        kind = pair_kind(pair)
+        if kind is None:
+            continue
+        name, end, aliases = f"{pair.expansion} ({pair.acronym})", pair.end, [pair.acronym]
+        if kind in {"plan", "document"}:
+            qual = qualifier_after(text, pair.end)
+            if qual:
+                name, end = f"{name} {qual.group(1)}", pair.end + qual.end()
+        found.append(Found(name, kind, pair.start, end, aliases, norm_acronym(pair.acronym)))
+    return found
+
+
+@cache
+def document_regex() -> re.Pattern:
+    """Planning documents by acronym, followed by an optional region and a year."""
+    names = [a for a, (_, kind) in acronyms().items() if kind in {"plan", "document"}]
+    alts = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]")
+                    for a in sorted(names, key=len, reverse=True))
+    region = r"(?:(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.|Perangkat Daerah)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])(\s+{region}{YEAR})")
+
+
+def document_candidates(text: str) -> list[Found]:
+    """Planning documents named with their year: "RKPD 2022", "RPJMD tahun 2018 – 2023"."""
+    found = []
+    for m in document_regex().finditer(text):
+        acr = m.group(1)
+        kind = acronym_kinds().get(norm_acronym(acr), "plan")
+        name = re.sub(r"\s+", " ", m.group(0)).strip()
+        found.append(Found(name, kind, m.start(), m.end(), [], norm_acronym(acr)))
+    return found
+
+
+def known_program_candidates(text: str) -> list[Found]:
+    """Known programme acronyms with a capitalised qualifier: "PPKM Mikro", "PKH Daerah"."""
+    names = [a for a, (_, kind) in acronyms().items() if kind == "program"]
+    alts = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+    found = []
+    stop = program_cues()["not_name"]
+    for m in re.finditer(rf"(?<![\w-])({alts})(?![\w-])((?:\s+{TITLE_WORD}){{0,2}})", text):
+        tail = [w for w in m.group(2).split()]
+        kept = []
+        for w in tail:
+            if w.lower() in stop or w.isupper():
+                break
+            kept.append(w)
+        name = " ".join([m.group(1)] + kept)
+        end = m.start() + len(m.group(1)) + (len(m.group(2)) if kept == tail else 0)
+        if kept != tail and kept:
+            end = text.find(kept[-1], m.start()) + len(kept[-1])
+        found.append(Found(name, "program", m.start(), end, [m.group(1)] if kept else [], norm_acronym(m.group(1))))
+    return found
+
+
+# Words that end a name written without quotes ("program Bogor tanpa plastik yang ...").
+STOP_WORDS = (r"(?:yang|dan|untuk|di|ke|dari|ini|itu|agar|serta|pada|dengan|sebagai|guna|oleh"
+              r"|yaitu|yakni|adalah|ialah|merupakan)")
+
+
+def name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A capitalised or quoted name starting at pos: "Bogor tanpa plastik", "‘Sapa Bupati’"."""
+    quoted = re.match(r"[ \t]*[‘'“\"]([^‘’'“”\"\n]{2,60})[’'”\"]", text[pos:pos + 80])
+    if quoted:
+        inner = quoted.group(1)
+        if inner[:1].isupper() and len(inner.split()) <= 6:
+            return pos + quoted.start(1), pos + quoted.end(1)
+        return None
+    m = re.match(rf"[ \t]+({TITLE_WORD}(?:[ \t]+(?!{STOP_WORDS}\b)[\w'’-]+){{0,4}})", text[pos:pos + 80])
+    if not m:
+        return None
+    words = m.group(1).split()
+    cues = program_cues()
+    first = words[0].lower()
+    if first in cues["not_name"] or first in cues["generic"] or (words[0].isupper() and len(words) == 1):
+        return None
+    if any(w.isdigit() for w in words) or norm_acronym(words[0]) in acronym_kinds():
+        return None  # "inovasi TOP 40 Tingkat Nasional" is a rank, "program PKH" a known acronym
+    # a lower-case tail only continues a name that began in capitals ("Bogor tanpa plastik")
+    start = pos + m.start(1)
+    return start, start + len(" ".join(words)) if text.startswith(" ".join(words), start) else pos + m.end(1)
+
+
+def initials_acronym(name: str, text: str) -> tuple[str, str] | None:
+    """(acronym, name cut to it) when the text also uses the initials of the name's first words.
+
+    "Forum Kewaspadaan Dini daerah Kab" -> ("FKD", "Forum Kewaspadaan Dini").
+    """
+    words = name.split()
+    for n in range(len(words), 1, -1):
+        head = words[:n]
+        if not head[-1][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in head if w[:1].isupper())
+        if len(initials) >= 3 and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+            return initials, " ".join(head)
+    return None
+
+
+def inside_proper_name(text: str, pos: int) -> bool:
+    """Whether a capitalised cue at pos continues a capitalised name ("Riset dan Inovasi Daerah")."""
+    before = re.search(r"([\w-]+)[ \t]+$", text[max(0, pos - 30):pos])
+    return bool(before) and (before.group(1)[:1].isupper() or before.group(1) in {"dan", "dari", "untuk"})
+
+
+def cue_candidates(text: str) -> list[Found]:
+    """Names after a cue word ("program ‘Sapa Bupati’", "inovasi Sekolah Ibu", "proyek Newfred")."""
+    cues = program_cues()
+    words = {**cues["lead"], **cues["name_cue"]}
+    found = []
+    for m in re.finditer(rf"(?<![\w-])({'|'.join(map(re.escape, words))})(?![\w-])", text, re.IGNORECASE):
+        kind = words[m.group(1).lower()]
+        if m.group(1)[0].isupper() and inside_proper_name(text, m.start()) and kind != "team":
+            continue
+        span = name_after(text, m.end())
+        if not span:
+            continue
+        name = text[span[0]:span[1]].strip(" ,.;:")
+        quoted = text[span[0] - 1:span[0]] in "‘'“\""
+        if kind == "name_cue":
+            if not quoted:
+                continue
+            kind = "program"
+        if len(name) < 3:
+            continue
+        short = None if quoted else initials_acronym(name, text)
+        if kind == "team":
+            if not short:
+                continue  # "Tim Peliputan ...": a team is named when it has an acronym of its own
+            name = f"{m.group(1)} {short[1]}"
+            found.append(Found(name, kind, m.start(), m.start() + len(name), [short[0]], short[0]))
+            continue
+        found.append(Found(name, kind, span[0], span[0] + len(name), [short[0]] if short else [], name.lower()))
+    return found
+
+
+def hundred_days_candidates(text: str) -> list[Found]:
+    """'program (kerja) 100 hari (kerja) Bupati dan Wakil Bupati', named as a program by the text."""
+    titles = rf"(?:\s+{TITLE_WORD}(?:\s+(?:dan\s+)?{TITLE_WORD}){{0,5}})?"
+    pattern = rf"\bprogram(?:\s+kerja)?\s+(?:100|seratus)\s+hari(?:\s+kerja)?{titles}"
+    return [Found(m.group(0), "program", m.start(), m.end(), [], "100 hari")
+            for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+def series_candidates(text: str) -> list[Found]:
+    """Capitalised names listed after 'program dan inovasi …, diantaranya A yang …, B …'."""
+    found = []
+    kinds = {"program", "innovation", "app", "movement"}
+    heads = "|".join(re.escape(w) for w, k in program_cues()["head"].items() if k in kinds)
+    intro = r"(?:diantaranya|di antaranya|antara lain|seperti|yakni|yaitu)"
+    pattern = rf"\b(?:{heads})\b[^.\n]{{0,30}}?\b{intro}\b[ \t,:]*([^.\n]+)"
+    generic = program_cues()["generic"]
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        between = re.findall(r"\w+", m.group(0)[:m.start(1) - m.start()])[1:]
+        if m.group(0)[0].isupper() or any(w.lower() in generic for w in between):
+            continue  # "Program Studi ... yaitu" names study programmes, not government ones
+        series_start = m.start(1)
+        for piece in re.finditer(r"[^,]+", m.group(1)):
+            chunk = piece.group()
+            name = re.search(rf"{TITLE_WORD}(?:\s+{TITLE_WORD})+", chunk)
+            first = name.group().split()[0] if name else ""
+            if not name or first.lower() in program_cues()["not_name"] or norm_acronym(first) in acronym_kinds():
+                continue
+            start = series_start + piece.start() + name.start()
+            found.append(Found(name.group(), "program", start, start + len(name.group()), [], name.group().lower()))
+    return found
+
+
+# --- merging -----------------------------------------------------------------------------
+
+def norm_key(name: str) -> str:
+    """Lower-cased name without punctuation, for merging."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+
+
+def merge(found: list[Found], text: str) -> list[dict]:
+    """One entry per key: the fullest name, the other forms as aliases, every mention."""
+    by_key: dict[str, list[Found]] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        by_key.setdefault(f.key or f.name.lower(), []).append(f)
+    entries = []
+    for key, group in by_key.items():
+        best = max(group, key=lambda f: (len(f.name), -f.start))
+        aliases = []
+        for f in group:
+            for form in [f.name, *f.aliases]:
+                if form != best.name and form not in aliases and norm_key(form) != norm_key(best.name):
+                    aliases.append(form)
+        mentions = mention_spans(text, [best.name, *aliases], group)
+        first = min(group, key=lambda f: f.start)
+        entries.append({"name": best.name, "aliases": aliases, "kind": best.kind,
+                        "start": first.start, "end": first.end, "mentions": mentions, "_key": key})
+    return entries
+
+
+def mention_spans(text: str, forms: list[str], group: list[Found]) -> list[dict]:
+    """Spans of every found occurrence, plus later bare uses of the short forms."""
+    spans = {(f.start, f.end) for f in group}
+    for form in forms:
+        if len(form) >= 2 and form.isupper():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not any(s <= m.start() < e for s, e in spans):
+                    spans.add((m.start(), m.end()))
+    return [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(spans)]
+
+
+def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
+    """The official named in the same sentence as the first mention, else None."""
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    e_candidates = [i for i in (text.find(".", start), text.find("\n", start)) if i != -1]
+    e = min(e_candidates) if e_candidates else len(text)
+    for off in officials:
+        for mention in off.get("mentions") or []:
+            if s <= mention.get("start", -1) < e:
+                return off.get("name")
+    government = r"\b(Pem(?:kot|kab|prov)\s+[A-Z][\w-]+|Pemerintah\s+(?:Kota|Kabupaten|Provinsi)\s+[A-Z][\w-]+)"
+    body = re.search(government, text[s:e])
+    return body.group(1) if body else None
 
 
 def find_programs(text: str, officials: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
     """Return (programs, organizations) found in text as record entries."""
-    return [], []
+    found = (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
+             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text))
+    orgs = [f for f in found if f.kind == "org"] + org_mentions(text)
+    progs = [f for f in found if f.kind != "org"]
+    programs = []
+    covered: list[tuple[int, int]] = []
+    for entry in sorted(merge(progs, text), key=lambda e: (-len(e["name"]), e["start"])):
+        if any(s <= entry["start"] and entry["end"] <= e and (s, e) != (entry["start"], entry["end"])
+               for s, e in covered):
+            continue  # "Sapa Bupati" inside an already kept longer name
+        covered.extend((m["start"], m["end"]) for m in entry["mentions"])
+        entry.pop("_key")
+        entry["owner"] = owner_of(text, entry["start"], officials or [])
+        programs.append(entry)
+    organizations = []
+    for entry in merge(orgs, text):
+        key = entry.pop("_key")
+        entry.pop("kind")
+        entry.pop("mentions")
+        known = acronyms().get(entry["aliases"][0] if entry["aliases"] else key.upper(), (None,))[0]
+        entry["expansion"] = known
+        organizations.append(entry)
+    return sorted(programs, key=lambda e: e["start"]), sorted(organizations, key=lambda e: e["start"])
+
+
+def org_mentions(text: str) -> list[Found]:
+    """Known agency acronyms used alone ("Bappeda", "DPRD Kota Bekasi")."""
+    names = [a for a, (_, kind) in acronyms().items() if kind == "org"]
+    alts = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+    return [Found(m.group(1), "org", m.start(), m.end(), [], norm_acronym(m.group(1)))
+            for m in re.finditer(rf"(?<![\w-])({alts})(?![\w-])", text)]
 
 
 # --- spaCy component -------------------------------------------------------------------

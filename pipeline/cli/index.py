@@ -1,9 +1,39 @@
-"""`warta index` verbs. Stub: filled in by the issue that owns them."""
+"""`warta index`: records into a searchable SQLite database."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from ..index import DEFAULT_DB, IndexDatabaseError, index_files
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add this module's verbs to the warta parser."""
+    """Add the index verb."""
+    parser = subparsers.add_parser(
+        "index", help="build or update a searchable SQLite database from records",
+        description="Add records (JSONL from `warta extract`) to an SQLite database with full-text search, "
+                    "persons merged across articles, positions, meetings, dates, programs and lists. "
+                    "Unchanged records are skipped; a changed record replaces its own rows.",
+    )
+    parser.add_argument("records", nargs="+", metavar="RECORDS.jsonl", help="record files, or - for stdin")
+    parser.add_argument("-o", "--output", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    parser.add_argument("--rebuild", action="store_true", help="start a new database instead of updating it")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Index the records; exit 1 when some could not be read, 2 when the database is unusable."""
+    try:
+        summary = index_files(args.records, args.output, rebuild=args.rebuild)
+    except (IndexDatabaseError, OSError) as exc:
+        print(f"warta: {exc}", file=sys.stderr)
+        return 2
+    for problem in summary.problems:
+        print(f"warta: skipped record: {problem}", file=sys.stderr)
+    if not args.quiet:
+        print(f"warta: {args.output}: {summary.added} added, {summary.replaced} replaced, {summary.unchanged} "
+              f"unchanged, {summary.invalid} skipped; {summary.articles} articles, {summary.persons} persons "
+              f"({summary.seconds:.2f}s)", file=sys.stderr)
+    return 1 if summary.invalid or summary.problems else 0

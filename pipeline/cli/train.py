@@ -1,9 +1,54 @@
-"""`warta train` verbs. Stub: filled in by the issue that owns them."""
+"""`warta train`: rebuild the trained Indonesian models from ../shared/data."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import sys
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add this module's verbs to the warta parser."""
+    """Add the train verb."""
+    from ..train.driver import DEFAULT_OUTPUT, DEFAULT_WORK_DIR, TrainSettings
+
+    defaults = TrainSettings()
+    parser = subparsers.add_parser(
+        "train", help="train the Indonesian models (spaCy pipeline; stanza models with --stanza)",
+        description="Rebuild models/warta-id-core (spaCy) from the UD and NER corpora with fixed seeds; "
+                    "with --stanza also (or with --stanza-only, only) the stanza models in models/stanza-id.",
+    )
+    parser.add_argument("--data", type=Path, help="the shared data folder (default ../shared/data)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT,
+                        help=f"where to write the spaCy pipeline (default {DEFAULT_OUTPUT})")
+    parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR,
+                        help="scratch folder for converted corpora and checkpoints")
+    parser.add_argument("--ud-steps", type=int, default=defaults.ud_max_steps, help="max steps, UD part")
+    parser.add_argument("--ner-steps", type=int, default=defaults.ner_max_steps, help="max steps, NER part")
+    parser.add_argument("--seed", type=int, default=defaults.seed)
+    parser.add_argument("--threads", type=int, default=defaults.threads, help="BLAS/torch threads (default 1)")
+    parser.add_argument("--stanza", action="store_true", help="also train the stanza models")
+    parser.add_argument("--stanza-only", action="store_true", help="train only the stanza models")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train what was asked and print the scores."""
+    from ..train.driver import TrainSettings, train_all
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if not args.stanza_only:
+        settings = TrainSettings(output=args.output, work_dir=args.work_dir, data_root=args.data,
+                                 ud_max_steps=args.ud_steps, ner_max_steps=args.ner_steps,
+                                 seed=args.seed, threads=args.threads)
+        meta = train_all(settings)
+        print(json.dumps({"output": str(args.output), "performance": meta["performance"],
+                          "training": meta["warta_training"]}, indent=2, ensure_ascii=False))
+    if args.stanza or args.stanza_only:
+        from ..train.stanza_train import StanzaSettings, train_stanza
+
+        models = train_stanza(StanzaSettings(work_dir=args.work_dir / "stanza", data_root=args.data,
+                                             seed=args.seed, threads=args.threads))
+        print(json.dumps({"stanza_models": models}, indent=2), file=sys.stdout)
+    return 0

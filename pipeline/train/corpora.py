@@ -1,0 +1,140 @@
+"""Convert the shared UD and NER corpora into spaCy DocBin files for training and evaluation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+from spacy.training.converters import conllu_to_docs
+from spacy.vocab import Vocab
+
+DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+# Treebanks (relative to data/ud). GSD test is the reported benchmark and never trained on.
+# GSD's train split is not available, so its dev split is the only GSD-style data: the first
+# GSD_DEV_HELD_OUT sentences are the development set (model selection), the rest is trained on
+# GSD_TRAIN_REPEATS times so GSD's conventions (e.g. `compound`) are not drowned out by CSUI/PUD.
+GSD_DEV = "gsd-id_gsd-ud-dev.conllu"
+UD_TRAIN = ("csui-id_csui-ud-train.conllu", "csui-id_csui-ud-test.conllu", "pud-id_pud-ud-test.conllu")
+UD_TEST = ("gsd-id_gsd-ud-test.conllu",)
+GSD_DEV_HELD_OUT = 120
+GSD_TRAIN_REPEATS = 3
+
+# NER corpora: (file relative to data/ner, column of the tag). NERP is left out: it is
+# lower-cased upstream and would teach a cased model to ignore capitals.
+NER_TRAIN = (("idner-news-2k/train.txt", -1), ("nergrit/train_preprocess.txt", -1))
+NER_DEV = (("idner-news-2k/dev.txt", -1),)
+NER_TEST = (("idner-news-2k/test.txt", -1),)
+NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One tokenized NER sentence with its IOB tags mapped onto PER/ORG/LOC."""
+
+    words: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def data_dir(root: str | Path | None = None) -> Path:
+    """The shared data directory: the argument, else ../shared/data beside the checkout."""
+    return Path(root) if root else DATA_DIR
+
+
+def conllu_sentences(path: Path) -> list[str]:
+    """The sentence blocks of a CoNLL-U file."""
+    return [block for block in path.read_text(encoding="utf-8").strip().split("\n\n") if block.strip()]
+
+
+def split_gsd_dev(base: Path) -> tuple[str, str]:
+    """GSD dev as (held-out CoNLL-U text, trainable CoNLL-U text)."""
+    blocks = conllu_sentences(base / GSD_DEV)
+    return "\n\n".join(blocks[:GSD_DEV_HELD_OUT]) + "\n\n", "\n\n".join(blocks[GSD_DEV_HELD_OUT:]) + "\n\n"
+
+
+def conllu_docs(texts: Iterable[str], sentences_per_doc: int = 10) -> Iterator[Doc]:
+    """Docs from CoNLL-U texts, several sentences per doc so the parser learns sentence bounds."""
+    for text in texts:
+        yield from conllu_to_docs(text, n_sents=sentences_per_doc, no_print=True)
+
+
+def ud_texts(base: Path) -> dict[str, list[str]]:
+    """The CoNLL-U texts of each UD split: train, dev and test."""
+    held_out, trainable = split_gsd_dev(base)
+    train = [(base / name).read_text(encoding="utf-8") for name in UD_TRAIN] + [trainable] * GSD_TRAIN_REPEATS
+    return {"train": train, "dev": [held_out], "test": [(base / n).read_text(encoding="utf-8") for n in UD_TEST]}
+
+
+def map_iob_tag(tag: str) -> str:
+    """An IOB tag with its label mapped onto PER/ORG/LOC; other labels become O."""
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, label = tag.split("-", 1)
+    mapped = NER_LABELS.get(label)
+    return f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O"
+
+
+def repair_iob(tags: list[str]) -> list[str]:
+    """IOB tags where an I- that does not continue the same label starts a new entity."""
+    repaired = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and (i == 0 or repaired[i - 1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        repaired.append(tag)
+    return repaired
+
+
+def read_iob(path: Path, tag_column: int = -1) -> Iterator[Sentence]:
+    """Sentences from a whitespace-columned IOB file (blank line between sentences)."""
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        columns = line.strip().split()
+        if not columns:
+            if words:
+                yield Sentence(tuple(words), tuple(repair_iob(tags)))
+            words, tags = [], []
+            continue
+        words.append(columns[0])
+        tags.append(map_iob_tag(columns[tag_column]) if len(columns) > 1 else "O")
+    if words:
+        yield Sentence(tuple(words), tuple(repair_iob(tags)))
+
+
+def ner_doc(vocab: Vocab, sentence: Sentence) -> Doc:
+    """A Doc for one NER sentence, with entities set from its IOB tags."""
+    return Doc(vocab, words=list(sentence.words), ents=list(sentence.tags))
+
+
+def ner_docs(vocab: Vocab, files: Iterable[tuple[Path, int]]) -> Iterator[Doc]:
+    """Docs for every sentence of the given IOB files."""
+    for path, column in files:
+        for sentence in read_iob(path, column):
+            yield ner_doc(vocab, sentence)
+
+
+def write_docbin(docs: Iterable[Doc], path: Path) -> int:
+    """Write docs to a .spacy file and return how many were written."""
+    docbin = DocBin(store_user_data=False)
+    count = 0
+    for doc in docs:
+        docbin.add(doc)
+        count += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    return count
+
+
+def convert_all(out_dir: Path, root: str | Path | None = None) -> dict[str, int]:
+    """Write ud-{train,dev,test}.spacy and ner-{train,dev,test}.spacy; return doc counts."""
+    base = data_dir(root)
+    vocab = Vocab()
+    counts = {}
+    for split, texts in ud_texts(base / "ud").items():
+        counts[f"ud-{split}"] = write_docbin(conllu_docs(texts), out_dir / f"ud-{split}.spacy")
+    for split, files in (("train", NER_TRAIN), ("dev", NER_DEV), ("test", NER_TEST)):
+        resolved = [(base / "ner" / name, column) for name, column in files]
+        counts[f"ner-{split}"] = write_docbin(ner_docs(vocab, resolved), out_dir / f"ner-{split}.spacy")
+    return counts

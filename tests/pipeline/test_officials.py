@@ -1,0 +1,246 @@
+"""Officials: names presented with public posts, their titles, regions and mentions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.officials import find_officials
+
+
+def by_name(text: str, entities=None) -> dict[str, dict]:
+    """find_officials keyed by name."""
+    return {o["name"]: o for o in find_officials(text, entities)}
+
+
+# --- title then name ---------------------------------------------------------------------
+
+
+def test_title_region_and_name_without_comma():
+    text = "Balai Kota - Wali Kota Bekasi Rahmat Effendi melakukan Audiensi dengan Wakil Gubernur DKI Jakarta."
+    people = by_name(text)
+    assert list(people) == ["Rahmat Effendi"]
+    person = people["Rahmat Effendi"]
+    assert person["titles"] == ["Wali Kota Bekasi"]
+    assert person["positions"][0]["region"] == "Kota Bekasi"
+    assert person["mentions"][0]["text"] == "Rahmat Effendi"
+    start = person["positions"][0]["start"]
+    assert text[start:person["positions"][0]["end"]] == "Wali Kota Bekasi"
+
+
+def test_title_comma_name_and_abbreviated_title_normalized():
+    text = ("KOTABEKASI- Wakil Walikota Bekasi, Tri Adhianto menerima kunjungan kerja dari Pemerintah Kota "
+            "Bengkulu. Kunjungan ini dipimpin oleh Wakil Walikota Bengkulu, Dedy Wahyudi.")
+    people = by_name(text)
+    assert set(people) == {"Tri Adhianto", "Dedy Wahyudi"}
+    assert people["Dedy Wahyudi"]["titles"] == ["Wakil Walikota Bengkulu"]
+    assert people["Tri Adhianto"]["positions"][0]["normalized"] == "Wakil Wali Kota Bekasi"
+
+
+def test_list_of_officials_each_with_its_post():
+    text = ("Hadir mendampingi Asisten Pembangunan dan Kemasyarakatan Kariman, Asisten Administrasi Umum Dadang "
+            "Hidayat, Kepala Bappeda Koswara, Kepala Dinas LH Jumhana Lutfi, Kepala Disperkimtan Dadang Ginanjar, "
+            "Kepala Dinas PUPR Tri Adhianto, Kepala BPKAD Supandi Budiman dan beberapa ASN Pemkot Bekasi.")
+    people = by_name(text)
+    assert {n: p["titles"] for n, p in people.items()} == {
+        "Kariman": ["Asisten Pembangunan dan Kemasyarakatan"],
+        "Dadang Hidayat": ["Asisten Administrasi Umum"],
+        "Koswara": ["Kepala Bappeda"],
+        "Jumhana Lutfi": ["Kepala Dinas LH"],
+        "Dadang Ginanjar": ["Kepala Disperkimtan"],
+        "Tri Adhianto": ["Kepala Dinas PUPR"],
+        "Supandi Budiman": ["Kepala BPKAD"],
+    }
+    assert people["Tri Adhianto"]["positions"][0]["region"] == "Dinas PUPR"
+
+
+def test_honorifics_and_degrees_around_the_name():
+    text = ("BUPATI Banggai Dr. Ir. Herwin Yatim, MM, didampingi Camat Luwuk, Arslan Lapalanti, menyambut "
+            "kedatangan Gubernur Sulawesi Tengah, Drs. H. Longki Djanggola, M.Si, bersama rombongan.")
+    people = by_name(text)
+    assert set(people) == {"Herwin Yatim", "Arslan Lapalanti", "Longki Djanggola"}
+    longki = people["Longki Djanggola"]
+    assert longki["honorifics"] == ["Drs.", "H."] and longki["degrees"] == ["M.Si"]
+    assert people["Herwin Yatim"]["degrees"] == ["MM"]
+    assert people["Arslan Lapalanti"]["titles"] == ["Camat Luwuk"]
+
+
+def test_acting_posts_and_parenthesised_abbreviations():
+    text = ("Pelaksana Tugas (Plt.) Wali Kota Bekasi, Tri Adhianto Tjahyono pimpin rapat perencanaan. "
+            "Penjabat Sekretaris Daerah (Pj Sekda) Kabupaten Serang, Rudy Suhartanto, membuka Musrenbang.")
+    people = by_name(text)
+    tri = people["Tri Adhianto Tjahyono"]
+    assert tri["titles"] == ["Pelaksana Tugas (Plt.) Wali Kota Bekasi"]
+    assert tri["acting"] == "Plt." and tri["positions"][0]["normalized"].startswith("Pelaksana Tugas Wali Kota")
+    rudy = people["Rudy Suhartanto"]
+    assert rudy["acting"] == "Pj." and rudy["region"] == "Kabupaten Serang"
+
+
+def test_region_written_with_its_abbreviation_and_a_police_rank():
+    text = ("Inti penyampaian Kompol Johan Valentino, SIK (Wakapolres Demak) tentang persiapan lebaran. "
+            "Bupati Manggarai Timur Agas Andreas menghadiri acara Grand Final.")
+    people = by_name(text)
+    assert "Wakapolres Demak" in people["Johan Valentino"]["titles"]
+    assert people["Johan Valentino"]["degrees"] == ["SIK"]
+    assert people["Agas Andreas"]["titles"] == ["Bupati Manggarai Timur"]
+
+
+def test_unknown_region_abbreviation_before_a_comma_and_a_full_name():
+    people = by_name("Musrenbang ini dibuka langsung oleh Bupati Kukar, Edi Damansyah, dan dihadiri camat.")
+    assert list(people) == ["Edi Damansyah"]
+    assert people["Edi Damansyah"]["titles"] == ["Bupati Kukar"]
+
+
+# --- name then title -----------------------------------------------------------------------
+
+
+def test_titles_in_parentheses_after_names_with_degrees():
+    text = ("Keempat pejabat yang dilantik itu ialah Yan Rizana, ST, M.Si (Kadis Penanaman Modal, PTSP dan "
+            "Naker), Eddy Supriadi, S.Ps, M.Pd (Kadis Pendidikan dan Kebudayaan), Manto, SE (Kadispora).")
+    people = by_name(text)
+    assert people["Yan Rizana"]["titles"] == ["Kadis Penanaman Modal, PTSP dan Naker"]
+    assert people["Yan Rizana"]["degrees"] == ["ST", "M.Si"]
+    assert people["Eddy Supriadi"]["titles"] == ["Kadis Pendidikan dan Kebudayaan"]
+    assert people["Manto"]["titles"] == ["Kadispora"]
+
+
+def test_title_in_apposition_after_the_name():
+    text = "Hal itu disampaikan Tri Adhianto Tjahyono, Plt. Wali Kota Bekasi, saat membuka rapat."
+    people = by_name(text)
+    assert people["Tri Adhianto Tjahyono"]["titles"] == ["Plt. Wali Kota Bekasi"]
+
+
+def test_a_sentence_opening_word_is_no_apposition():
+    assert by_name("Kemarin, Presiden bekerja maraton hingga tengah malam di Istana.") == {}
+
+
+# --- one person, many mentions ------------------------------------------------------------
+
+
+def test_short_forms_and_bare_titles_resolve_to_the_full_name():
+    text = ("Wali Kota Bekasi Rahmat Effendi melakukan audiensi dengan Wakil Gubernur DKI Jakarta Sandiaga "
+            "Salahudin Uno. Usai audiensi, Wagub DKI Jakarta Sandiaga Uno mengatakan kemitraan berlanjut. "
+            "\"Pak Wagub sangat terbuka,\" ujar Wali Kota Bekasi.")
+    people = by_name(text)
+    assert set(people) == {"Rahmat Effendi", "Sandiaga Salahudin Uno"}
+    sandi = people["Sandiaga Salahudin Uno"]
+    assert sandi["titles"] == ["Wakil Gubernur DKI Jakarta", "Wagub DKI Jakarta"]
+    assert [m["text"] for m in sandi["mentions"]] == ["Sandiaga Salahudin Uno", "Sandiaga Uno", "Wagub"]
+    assert people["Rahmat Effendi"]["mentions"][-1]["text"] == "Wali Kota Bekasi"
+    for person in people.values():
+        for m in person["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_first_name_alone_resolves_and_is_not_a_second_person():
+    text = ("Plt. Wali Kota Bekasi, Tri Adhianto Tjahyono memimpin rapat. Dalam sambutannya Tri memaparkan "
+            "enam konsep dasar. \"Pahami konsepnya,\" ujar Tri Adhianto.")
+    people = by_name(text)
+    assert list(people) == ["Tri Adhianto Tjahyono"]
+    assert len(people["Tri Adhianto Tjahyono"]["mentions"]) == 3
+
+
+def test_same_surname_with_another_post_stays_another_person():
+    text = ("Walikota (Wako) Prabumulih Ir H Ridho Yahya didampingi Ketua PKK Prabumulih Ir Hj Nuryanti Ngesti "
+            "Rahayu Ridho Yahya beserta rombongan tiba di Pagaralam.")
+    people = by_name(text)
+    assert set(people) == {"Ridho Yahya", "Nuryanti Ngesti Rahayu Ridho Yahya"}
+    assert people["Ridho Yahya"]["titles"] == ["Walikota (Wako) Prabumulih"]
+    assert people["Ridho Yahya"]["honorifics"] == ["Ir", "H"]
+
+
+def test_one_person_holding_two_posts_keeps_both():
+    text = ("Kepala Dinas PUPR Tri Adhianto hadir dalam rapat itu. Tri Adhianto, Ketua Tim Percepatan "
+            "Pembangunan, menyampaikan laporannya.")
+    people = by_name(text)
+    assert list(people) == ["Tri Adhianto"]
+    assert people["Tri Adhianto"]["titles"] == ["Kepala Dinas PUPR", "Ketua Tim Percepatan Pembangunan"]
+
+
+def test_coordinated_titles_and_names():
+    text = ("Gubernur Maluku Utara Serly Tjoanda secara resmi melantik Bupati dan Wakil Bupati Halmahera "
+            "Utara Piet Hein Babua dan Kasman Hi Ahmad.")
+    people = by_name(text)
+    assert people["Piet Hein Babua"]["titles"] == ["Bupati Halmahera Utara"]
+    assert people["Kasman Hi Ahmad"]["titles"] == ["Wakil Bupati Halmahera Utara"]
+
+
+def test_nicknames_become_aliases():
+    text = ("Walikota Pangkalpinang Maulan Aklil (Molen), melantik empat pejabat. Wakil Wali Kota Semarang "
+            "Hendrar Prihadi, yang akrab disapa Hendi, ikut hadir.")
+    people = by_name(text)
+    assert people["Maulan Aklil"]["aliases"] == ["Molen"]
+    assert people["Hendrar Prihadi"]["aliases"] == ["Hendi"]
+
+
+# --- not officials --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Setelah acara penyambutan selesai, dilanjutkan dengan buka puasa bersama.\nReporter : Asep\nEditor : Ridho",
+        "Penulis : Fahrurrosyi\nEditor : Ahmad Ainol Horri",
+        "Pelantikan di Aula Pandopo Bupati, Sabtu, 16/1/2021. Foto, Sofyan Kastela.",
+        "Ketua PCNU Tebingtinggi, Tagor Mulia Siregar, menyampaikan maksud kedatangannya.",
+        "Warga bernama Budi Santoso mengaku senang dengan perbaikan jalan itu.",
+        "Alamat redaksi: Jl. Jendral Ahmad Yani No. 1 Gd Perkantoran Lt Dasar, Bekasi.",
+        "Kemacetan terjadi di Jalan Gubernur Suryo hingga Jalan Ahmad Yani sejak pagi.",
+        "Kegiatan berlangsung di Ballroom Gedung Kesenian Ir. Soekarno, Minggu (2/3/2025).",
+        "Wali Kota Bima bersama Wakil Wali Kota Bima menghadiri Rapat Koordinasi.",
+        "Wali Kota Bekasi Ingatkan Pemangku Jabatan Buat Perencanaan Kerja Terukur",
+        "Koordinator BEM se-Bogor Iqbal Habibi mengatakan hari ini merupakan momentum.",
+        "Ketua Dewan Pertimbangan Partai Golkar Akbar Tandjung kembali menegaskan sikapnya.",
+    ],
+)
+def test_people_who_are_not_officials_are_not_listed(text):
+    assert find_officials(text) == []
+
+
+def test_a_place_after_a_comma_is_not_a_name():
+    text = ("Gubernur Sulawesi Tengah, Longki Djanggola, tiba di Luwuk. Saat tiba di Banggai Laut, Gubernur "
+            "menyempatkan melihat pembangunan gedung.")
+    assert list(by_name(text)) == ["Longki Djanggola"]
+
+
+# --- model entities as a signal -------------------------------------------------------------
+
+
+def test_per_entities_set_the_name_boundary_after_an_unknown_region():
+    text = "Camat Tinangkung Arslan Lapalanti menyambut rombongan."
+    start = text.index("Arslan")
+    with_model = by_name(text, [(start, start + len("Arslan Lapalanti"), "PER")])
+    assert list(with_model) == ["Arslan Lapalanti"]
+    assert with_model["Arslan Lapalanti"]["titles"] == ["Camat Tinangkung"]
+    # Without the model the rules cannot tell the district from the name; they keep both words.
+    rules_only = find_officials(text)
+    assert len(rules_only) == 1 and rules_only[0]["name"].endswith("Arslan Lapalanti")
+
+
+def test_entities_other_than_per_leave_the_rules_alone():
+    text = "Wakil Bupati Solok Selatan, Yulian Efi mengapresiasi cara Gubernur."
+    rules_only = find_officials(text)
+    assert [o["name"] for o in rules_only] == ["Yulian Efi"]
+    loc_only = [(text.index("Solok"), text.index("Solok") + len("Solok Selatan"), "LOC")]
+    assert find_officials(text, loc_only) == rules_only
+    assert find_officials(text, []) == rules_only
+
+
+# --- real articles --------------------------------------------------------------------------
+
+
+def test_seed_article_officials(seeds):
+    text = seeds["003_df042285db4102ce.txt"]
+    people = by_name(text)
+    assert set(people) == {"Tri Adhianto Tjahyono", "Chairruman J. Putro", "Reny Hendrawaty", "Dinar Faisal Badar"}
+    assert people["Reny Hendrawaty"]["titles"] == ["Sekretaris Daerah Kota Bekasi"]
+
+
+def test_records_validate_against_the_schema(seeds):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((__import__("pathlib").Path(__file__).resolve().parents[2]
+                         / "pipeline" / "record.schema.json").read_text(encoding="utf-8"))
+    item = {"$defs": schema["$defs"], **schema["properties"]["officials"]}
+    for text in seeds.values():
+        jsonschema.validate(find_officials(text), item)

@@ -1,0 +1,97 @@
+"""Tests for the training package: corpus conversion, stanza data preparation, the shipped pipeline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.cli.evaluate import format_report
+from pipeline.train.corpora import map_iob_tag, ner_doc, read_iob, repair_iob
+from pipeline.train.stanza_train import flatten_conllu
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = REPO / "models" / "warta-id-core"
+
+CONLLU_WITH_MWT = """# text = Bupati meninjaunya, Senin.
+1\tBupati\tbupati\tNOUN\t_\t_\t3\tnsubj\t_\t_
+2-3\tmeninjaunya\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No
+2\tmeninjau\ttinjau\tVERB\t_\t_\t0\troot\t_\t_
+3\tnya\tnya\tPRON\t_\t_\t2\tobj\t_\t_
+4\t,\t,\tPUNCT\t_\t_\t5\tpunct\t_\t_
+5\tSenin\tSenin\tPROPN\t_\t_\t2\tobl\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+"""
+
+
+def test_ner_labels_are_mapped_onto_per_org_loc():
+    assert [map_iob_tag(t) for t in ("B-PERSON", "I-PER", "B-ORGANISATION", "I-PLACE", "O")] == [
+        "B-PER", "I-PER", "B-ORG", "I-LOC", "O"]
+    assert map_iob_tag("B-EVT") == "O"
+
+
+def test_stray_inside_tags_start_a_new_entity():
+    assert repair_iob(["O", "I-ORG", "I-ORG", "I-LOC"]) == ["O", "B-ORG", "I-ORG", "B-LOC"]
+    assert repair_iob(["B-PER", "I-PER"]) == ["B-PER", "I-PER"]
+
+
+def test_read_iob_handles_crlf_and_three_columns(tmp_path):
+    path = tmp_path / "train.txt"
+    path.write_bytes(b"Gubernur NOUN O\r\nAnies PROPN B-PER\r\nBaswedan PROPN I-PER\r\n\r\n"
+                     b"Pemprov PROPN B-ORG\r\nDKI PROPN I-ORG\r\n")
+    sentences = list(read_iob(path))
+    assert [s.words for s in sentences] == [("Gubernur", "Anies", "Baswedan"), ("Pemprov", "DKI")]
+    doc = ner_doc(spacy.blank("id").vocab, sentences[0])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anies Baswedan", "PER")]
+
+
+def test_flatten_conllu_keeps_words_and_moves_spacing_from_the_token():
+    lines = [line for line in flatten_conllu(CONLLU_WITH_MWT).splitlines() if line and not line.startswith("#")]
+    assert [line.split("\t")[1] for line in lines] == ["Bupati", "meninjau", "nya", ",", "Senin", "."]
+    misc = {line.split("\t")[1]: line.split("\t")[9] for line in lines}
+    assert misc["meninjau"] == "SpaceAfter=No" and misc["nya"] == "SpaceAfter=No"
+    assert misc["Bupati"] == "_" and misc["Senin"] == "SpaceAfter=No"
+
+
+def test_report_table_has_one_column_per_backend():
+    reports = [{"backend": "spacy", "gsd_test": {"pos_acc": 0.93}, "throughput": {"words_per_second": 9000.0}},
+               {"backend": "rules", "gsd_test": {"pos_acc": None}}]
+    table = format_report(reports)
+    upos = next(line for line in table.splitlines() if line.startswith("UPOS"))
+    assert "0.930" in upos and upos.rstrip().endswith("-")
+
+
+needs_model = pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="models/warta-id-core not trained")
+
+
+@needs_model
+def test_shipped_pipeline_loads_with_plain_spacy_and_meets_its_targets():
+    # A fresh interpreter that never imports `pipeline`: the model must not need custom code.
+    script = (
+        f"import json, spacy; nlp = spacy.load({str(MODEL)!r}); "
+        "doc = nlp('Plt. Bupati Bogor, Dr. H. Burhanudin, M.Si. meninjau Jl. Raya Tegar Beriman, Rabu (10/4).'); "
+        "print(json.dumps({'pipes': nlp.pipe_names, 'tokens': [t.text for t in doc]}))"
+    )
+    out = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
+    assert {"morphologizer", "trainable_lemmatizer", "parser", "ner"} <= set(out["pipes"])
+    assert {"Plt.", "Dr.", "H.", "M.Si.", "Jl.", "10/4"} <= set(out["tokens"])
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert meta["performance"]["gsd_test"]["pos_acc"] >= 0.90
+    assert meta["performance"]["idner_test"]["ents_f"] >= 0.80
+    assert sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file()) < 50 * 1024 * 1024
+
+
+@needs_model
+def test_shipped_pipeline_finds_people_places_and_a_parse():
+    nlp = spacy.load(MODEL)
+    doc = nlp("Wali Kota Surabaya Eri Cahyadi meninjau pembangunan jembatan di Kecamatan Rungkut, Senin. "
+              "Ia meminta Dinas PU segera menyelesaikannya.")
+    labels = {e.label_ for e in doc.ents}
+    assert "PER" in labels and "LOC" in labels
+    assert len(list(doc.sents)) == 2
+    assert sum(1 for t in doc if t.dep_ == "ROOT") == 2
+    assert any(t.pos_ == "VERB" and t.lemma_ for t in doc)
