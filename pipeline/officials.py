@@ -308,8 +308,10 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                 break
             j = after
             continue
-        if tok.text.isdigit() and j == start and len(tok.text) <= 2:
-            j += 1
+        if tok.text.isdigit() and j == start and (len(tok.text) <= 2 or entry.kind in ("police", "military")):
+            j += 1  # Asisten 1, Wakil Ketua 2, Dandim 0507/Bekasi
+            if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]):
+                j += 2
             continue
         if tok.low in ROMAN and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
                                                  or word_class(toks[j + 1].text, "region_keyword")):
@@ -334,7 +336,8 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             k = j + 1
             if tok.dot and bare(tok.text) in DOTTED_ABBREVIATIONS:
                 pass
-            if k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]):
+            if (k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]) and not match_title(toks, k)
+                    and not word_class(toks[k].text, "region_keyword")):
                 end = match_region(toks, k)
                 if end is None and not word_class(toks[k].text, "region_keyword"):
                     end = k + 1
@@ -346,8 +349,10 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
         end = match_region(toks, j) if not region_done else None
         if end is not None:
             j, region_done = end, True
+            while j < n and word_class(toks[j].text, "direction") and is_cap(toks[j]):
+                j += 1  # "Bekasi Utara": a district named after its city
             continue
-        if not region_done and (tok.low in local_regions or is_region_abbreviation(tok.text)):
+        if not region_done and tok.low in local_regions:
             j, region_done = j + 1, True
             continue
         if is_acronym(tok) and not is_degree(tok.text) and (entry.kind != "national" or tok.text == "RI"):
@@ -425,6 +430,7 @@ def local_region_words(toks: list[Tok]) -> frozenset[str]:
     for t in toks:
         if (is_cap(t) and t.text[1:].islower() and len(t.text) >= 4
                 and any(abbreviates(t.low, r, loose=True) for r in written)):
+            # Matim, Butur: abbreviations count only when the article writes the region in full.
             out.add(t.low)
     return frozenset(out)
 
@@ -442,7 +448,9 @@ def name_token(toks: list[Tok], k: int) -> bool:
         return False
     if word_class(t, "not_name") or word_class(t, "region_keyword") or word_class(t, "place"):
         return False
-    if is_degree(t) or match_title(toks, k) or is_acronym(tok) or is_region_abbreviation(t):
+    if is_degree(t) or match_title(toks, k) or is_acronym(tok):
+        return False
+    if is_honorific(t) and len(bare(t)) >= 2:  # "Dr", "Ir", "Hj" open a name, never sit inside one
         return False
     if k in getattr(toks, "headline_only", ()) and re.match(r"(?:Di|Me|Ber|Ter|Per)[a-z]{4,}$", t):
         return False  # a headline verb ("Dipandu"), not a name the body never repeats
@@ -462,15 +470,12 @@ def parse_name(toks: list[Tok], k: int, text: str, per_starts: dict[int, int] | 
         hons.append(toks[k].text + ("." if toks[k].dot else ""))
         k += 1
     first = k
-    limit = per_starts.get(k) if per_starts else None
     while k < n and k - first < MAX_NAME_TOKENS and name_token(toks, k):
         if k > first and not same_line(text, toks[k - 1], toks[k]):
             break
         if k > first and gap(text, toks[k - 1], toks[k]) not in {" ", ""}:
             break
         k += 1
-        if limit is not None and toks[k - 1].end >= limit:
-            break
         if ends_sentence(toks[k - 1]) or (toks[k - 1].dot and not is_initial(toks[k - 1].text)):
             break
         # Lower-case particles inside a name: "Ahmad bin Umar".
@@ -584,6 +589,26 @@ def entity_starts(toks: list[Tok], entities: Iterable[tuple[int, int, str]] | No
     return starts, covered
 
 
+@cache
+def related_markers() -> tuple[str, ...]:
+    """Line openings that introduce links to other articles."""
+    return tuple(m.lower() for m in read_lines("officials_related_markers.txt"))
+
+
+def related_link_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that link to other articles, and the line after a bare marker."""
+    spans, pos, after_bare = [], 0, False
+    for line in text.split("\n"):
+        head = line.strip().lower()
+        marked = head.startswith(related_markers())
+        if marked or (after_bare and head):
+            spans.append((pos, pos + len(line)))
+        if head:
+            after_bare = marked and len(head.rstrip(": -")) <= max(len(m) for m in related_markers())
+        pos += len(line) + 1
+    return spans
+
+
 def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:
     """All named findings and the title-only occurrences of the text."""
     toks = tokenize(text)
@@ -601,15 +626,14 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         if span is None:
             i += 1
             continue
-        if per_tokens and entities is not None:
-            # The model's PER start inside what the rules took for a region marks the name.
-            for k in range(span.core_end, span.last):
-                if k in per_starts:
-                    span.last = k
-                    span.complement = (span.complement[0], k)
-                    break
         tdict = title_dict(span, toks, text)
         k = span.last
+        ranks = []
+        rank = match_title(toks, k) if k < n and not ends_sentence(toks[k - 1]) else None
+        if rank and rank[1].kind == "rank" and span.entry.kind != "rank":
+            # "Kapolres Demak AKBP Budi": the rank between the command and the name is a title too.
+            ranks.append(rank_dict(toks, text, k, rank[0]))
+            k = span.last = paren_group(toks, rank[0]) or rank[0]  # "Brigjen TNI (Purn)"
         if ends_sentence(toks[k - 1]):
             bare_titles.append((span, tdict))
             pending = None
@@ -621,19 +645,37 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         parsed = None
         if k < n and same_line(text, toks[span.last - 1], toks[k]):
             parsed = parse_name(toks, k, text, per_starts)
+        split = honorific_split(toks, parsed) if parsed else None
+        if split is not None:
+            # "Wali Kota Madya Surakarta H. M Shaleh": the words before the honorific are the region.
+            again = parse_name(toks, split, text, per_starts)
+            if again:
+                span.last = split
+                span.complement = (span.complement[0], split)
+                tdict = title_dict(span, toks, text)
+                parsed = again
         if parsed and not comma:
-            inner = [p for p in range(parsed[0] + 1, parsed[1]) if p in per_starts]
+            # Trusted only where the rules are unsure: a name of two or more words that the
+            # model starts one word later, the word being one the rules could not place (an
+            # unknown district) and no honorific marking where the name begins.
+            first = parsed[0]
+            inner = [p for p in (first + 1,) if p in per_starts and not parsed[3]
+                     and len(per_tokens & set(range(p, parsed[1]))) >= 2
+                     and first not in per_tokens and len(toks[first].text) >= 3]
             if inner and span.complement[1] == parsed[0] - len(parsed[3]):
                 # The model's name starts later: the capitalized words before it are the region.
                 span.last = inner[0]
                 span.complement = (span.complement[0], inner[0])
                 tdict = title_dict(span, toks, text)
                 parsed = parse_name(toks, inner[0], text, per_starts)
-        if parsed and parsed[1] - parsed[0] == 1 and not parsed[3] and parsed[2] < n and toks[parsed[2]].text == ",":
+        # Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
+        unknown_max = 3 if span.entry.kind in ("agency", "body") else 1
+        if (parsed and parsed[1] - parsed[0] <= unknown_max and not parsed[3] and parsed[2] < n
+                and toks[parsed[2]].text == ","):
             # "Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
             again = parse_name(toks, parsed[2] + 1, text, per_starts)
             if again and again[1] - again[0] >= 2 and not comma:
-                span.last = span.complement[1] if False else parsed[1]
+                span.last = parsed[1]
                 span.complement = (span.complement[0], parsed[1])
                 tdict = title_dict(span, toks, text)
                 parsed = again
@@ -652,7 +694,7 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                         pending = None
                         i = second[2]
                         continue
-            f = finding_from(toks, text, first, last, hons, degs, titles)
+            f = finding_from(toks, text, first, last, hons, degs, titles + ranks)
             if f:
                 f.aliases += nickname_after(toks, end)
                 findings.append(f)
@@ -663,7 +705,28 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         pending = (span, tdict)
         i = span.last
     findings += appositions(toks, text, local, bare_titles)
+    links = related_link_spans(text)
+    findings = [f for f in findings if not any(a <= f.span[0] < b for a, b in links)]
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+def rank_dict(toks: list[Tok], text: str, a: int, b: int) -> dict:
+    """A rank written as a title of its own ("AKBP", "Kombes Pol")."""
+    written = text[toks[a].start:toks[b - 1].end]
+    entry = match_title(toks, a)[1]
+    return {"title": written, "normalized": entry.normalized, "region": None, "acting": None,
+            "start": toks[a].start, "end": toks[b - 1].end, "key": entry.normalized}
+
+
+def honorific_split(toks: list[Tok], parsed: tuple[int, int, int, list[str], list[str]]) -> int | None:
+    """Index of an honorific inside a parsed name run whose words before it name a region."""
+    first, last = parsed[0], parsed[1]
+    for j in range(first + 1, min(last + 1, len(toks) - 1)):
+        t = toks[j].text
+        if is_honorific(t) and (len(bare(t)) >= 2 or toks[j].dot) and is_cap(toks[j + 1]):
+            if any(match_region(toks, k) or word_class(toks[k].text, "region_keyword") for k in range(first, j)):
+                return j
+    return None
 
 
 def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:
@@ -772,6 +835,29 @@ def compatible(a: Person, b: Person) -> bool:
     ka = {k for k in a.keys if k}
     kb = {k for k in b.keys if k}
     return bool(ka & kb)
+
+
+SMALL_AREAS = {"Kecamatan", "Kelurahan", "Desa", "Kampung", "Distrik"}
+
+
+def place_after_titles(person: Person, text: str) -> bool:
+    """One word that names a place, not a person: written after two different titles
+    ("Camat Parigi, Kapolsek Parigi"), or once only, after a village or district post
+    ("Kepala Desa Kampal dan aparat desa")."""
+    if len(person.name.split()) != 1:
+        return False
+    titles = [f.titles[0] for f in person.findings if f.titles]
+    if len({t["key"] for t in titles}) >= 2:
+        return True
+    once = len(re.findall(rf"(?<!\w){re.escape(person.name)}(?!\w)", text)) == 1
+    small = any(t["region"] is None and t["key"] in small_area_titles() for t in titles)
+    return once and small
+
+
+@cache
+def small_area_titles() -> frozenset[str]:
+    """Normalized titles of village and district posts (their unit is a small area)."""
+    return frozenset(e.normalized for entries in title_entries().values() for e in entries if e.unit in SMALL_AREAS)
 
 
 def group_people(findings: list[Finding]) -> list[Person]:
@@ -901,7 +987,7 @@ def nicknames(text: str, people: list[Person]) -> None:
 def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None) -> list[dict]:
     """Return one record `officials` entry per person presented with a public post."""
     findings, bare_titles = scan(text, entities)
-    people = group_people(findings)
+    people = [p for p in group_people(findings) if not place_after_titles(p, text)]
     nicknames(text, people)
     mentions = mentions_of(people, text, bare_titles)
     return [person_record(p, m) for p, m in zip(people, mentions, strict=True)]

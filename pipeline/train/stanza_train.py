@@ -33,10 +33,10 @@ class StanzaSettings:
     output: Path = DEFAULT_OUTPUT
     work_dir: Path = REPO_ROOT / ".work" / "train" / "stanza"
     data_root: Path | None = None
-    tokenize_steps: int = 800
-    pos_steps: int = 400
-    lemma_epochs: int = 2
-    depparse_steps: int = 400
+    tokenize_steps: int = 500
+    pos_steps: int = 150
+    lemma_epochs: int = 1
+    depparse_steps: int = 200
     batch_sentences: int = 32
     seed: int = 42
     threads: int = 1
@@ -119,12 +119,12 @@ def train_stanza(settings: StanzaSettings) -> dict[str, str]:
         "--dev_txt_file", str(files["dev_txt"]), "--dev_label_file", str(files["dev_labels"]),
         "--dev_conll_gold", str(files["dev_conllu"]), "--conll_file", dev_out,
         "--mwt_json_file", str(work / "train-mwt.json"),
-        "--steps", str(settings.tokenize_steps), "--eval_steps", "200",
+        "--steps", str(settings.tokenize_steps), "--eval_steps", "250",
     ], work / "tokenize.log", settings.threads)
     run_module("stanza.models.tagger", [
         "--mode", "train", "--lang", "id", *common, "--save_name", "pos.pt", "--no_pretrain",
         "--train_file", str(files["train_conllu"]), "--eval_file", str(files["dev_conllu"]),
-        "--output_file", dev_out, "--max_steps", str(settings.pos_steps), "--eval_interval", "100",
+        "--output_file", dev_out, "--max_steps", str(settings.pos_steps), "--eval_interval", "50",
         "--hidden_dim", "128", "--char_hidden_dim", "100", "--batch_size", str(settings.batch_sentences),
     ], work / "pos.log", settings.threads)
     run_module("stanza.models.lemmatizer", [
@@ -136,7 +136,7 @@ def train_stanza(settings: StanzaSettings) -> dict[str, str]:
     run_module("stanza.models.parser", [
         "--mode", "train", "--lang", "id", *common, "--save_name", "depparse.pt", "--no_pretrain",
         "--train_file", str(files["train_conllu"]), "--eval_file", str(files["dev_conllu"]),
-        "--output_file", dev_out, "--max_steps", str(settings.depparse_steps), "--eval_interval", "100",
+        "--output_file", dev_out, "--max_steps", str(settings.depparse_steps), "--eval_interval", "50",
         "--hidden_dim", "200", "--char_hidden_dim", "100", "--batch_size", "1000",
     ], work / "depparse.log", settings.threads)
     models = {p: str(out / f"{p}.pt") for p in ("tokenize", "pos", "lemma", "depparse")}

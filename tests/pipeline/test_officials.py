@@ -244,3 +244,48 @@ def test_records_validate_against_the_schema(seeds):
     item = {"$defs": schema["$defs"], **schema["properties"]["officials"]}
     for text in seeds.values():
         jsonschema.validate(find_officials(text), item)
+
+
+def test_a_word_after_two_posts_or_a_village_post_is_a_place():
+    text = "Musyawarah itu dihadiri Camat Parigi, Kapolsek Parigi, Kepala Desa Kampal dan aparat desa."
+    assert find_officials(text) == []
+    # A village head named once and again later is a person.
+    people = by_name("Lurah Budi mengatakan warga senang. Budi menambahkan bahwa jalan rusak.")
+    assert people["Budi"]["titles"] == ["Lurah"]
+
+
+def test_honorific_after_a_region_starts_the_name():
+    people = by_name("Gedung itu diresmikan oleh Wali Kota Madya Surakarta H. M Shaleh Werdhisastro.")
+    assert people["M Shaleh Werdhisastro"]["titles"] == ["Wali Kota Madya Surakarta"]
+    # A middle initial is not an honorific: the name stays whole.
+    assert list(by_name("Menteri Hukum dan HAM Yasonna H. Laoly mengaku.")) == ["Yasonna H. Laoly"]
+
+
+def test_police_and_military_commands_with_ranks():
+    text = ("Kasat Lantas Polres Metro Bekasi Kota AKBP Arif Budiman mengatur lalu lintas bersama "
+            "Dandim 0507/Bekasi Letkol Inf Ujang Darwis.")
+    people = by_name(text)
+    assert people["Arif Budiman"]["titles"] == ["Kasat Lantas Polres Metro Bekasi Kota", "AKBP"]
+    assert people["Ujang Darwis"]["titles"] == ["Dandim 0507/Bekasi", "Letkol Inf"]
+
+
+def test_a_short_name_like_a_region_abbreviation_is_still_a_name():
+    # "Tanti" could abbreviate Tana Tidung, but this article never writes that region.
+    people = by_name("Kepala Dinas Kesehatan Kota Bekasi dr. Tanti Rohilawati mengatakan vaksinasi berjalan.")
+    assert people["Tanti Rohilawati"]["honorifics"] == ["dr."]
+
+
+def test_officials_named_only_in_links_to_other_articles_are_not_listed():
+    text = ("Wali Kota Makassar, Munafri Arifuddin, menyambut para saudagar.\nBACA JUGA:\n"
+            "Wakil Gubernur Sulsel Fatmawati Rusdi Resmikan Pasar\n"
+            "Baca Juga: Sekda Makassar Andi Zulkifly Buka Sosialisasi\nMunafri menekankan kolaborasi.")
+    assert list(by_name(text)) == ["Munafri Arifuddin"]
+
+
+def test_district_direction_words_rank_in_parentheses_and_company_names():
+    people = by_name("Camat Bekasi Utara Sudarsono menerima kunjungan Ketua DPRD Provinsi Jawa Barat Brigjen TNI "
+                     "(Purn) Taufik Hidayat. Direktur Utama PDAM Tirta Bhagasasi, Usep Rahman Salim, menyampaikan "
+                     "laporan.")
+    assert people["Sudarsono"]["titles"] == ["Camat Bekasi Utara"]
+    assert people["Taufik Hidayat"]["titles"] == ["Ketua DPRD Provinsi Jawa Barat", "Brigjen TNI"]
+    assert people["Usep Rahman Salim"]["titles"] == ["Direktur Utama PDAM Tirta Bhagasasi"]

@@ -1,0 +1,143 @@
+"""Meetings: which named officials were together at the event an article reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.meetings import find_meetings, merge_abbreviation_splits, quoted_spans, split_sentences
+from pipeline.officials import find_officials
+
+
+def meetings_of(text: str, dates: list[dict] | None = None) -> list[dict]:
+    """Meetings found from the rule-based officials of the text."""
+    return find_meetings(text, find_officials(text), dates or [])
+
+
+def participants(meeting: dict) -> dict[str, str]:
+    """Participant name -> role."""
+    return {p["name"]: p["role"] for p in meeting["participants"]}
+
+
+def test_a_working_visit_with_host_and_guest_and_the_nearest_date():
+    text = ("KOTABEKASI- Wakil Walikota Bekasi, Tri Adhianto menerima kunjungan kerja dari Pemerintah Kota "
+            "Bengkulu di ruang kerja Wakil Walikota Bekasi, Rabu (10/4). Kunjungan Kerja Pemerintah Kota Bengkulu "
+            "ini dipimpin oleh Wakil Walikota Bengkulu, Dedy Wahyudi.")
+    start = text.index("Rabu (10/4)")
+    dates = [{"text": "Rabu (10/4)", "start": start, "end": start + 11, "value": "2019-04-10", "granularity": "day"}]
+    (meeting,) = meetings_of(text, dates)
+    assert meeting["type"] == "penerimaan"
+    roles = participants(meeting)
+    assert set(roles) == {"Tri Adhianto", "Dedy Wahyudi"}
+    assert roles["Tri Adhianto"] == "host"
+    assert meeting["date"] == "2019-04-10"
+    for ev in meeting["evidence"]:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_people_accompanying_and_attending_count_as_present():
+    text = ("BUPATI Banggai Dr. Ir. Herwin Yatim, MM, didampingi Asisten 1 Setda Banggai, Judi A. Amisudin, "
+            "Kadis Perhubungan, Tasrik Djibran, dan Camat Luwuk, Arslan Lapalanti, menyambut kedatangan Gubernur "
+            "Sulawesi Tengah, Drs. H. Longki Djanggola, M.Si, bersama rombongan di Pelabuhan Luwuk, "
+            "Senin (14/09/2020).")
+    (meeting,) = meetings_of(text)
+    roles = participants(meeting)
+    assert set(roles) == {"Herwin Yatim", "Judi A. Amisudin", "Tasrik Djibran", "Arslan Lapalanti", "Longki Djanggola"}
+    assert roles["Judi A. Amisudin"] == "accompanying"
+    assert roles["Longki Djanggola"] == "guest"
+    assert meeting["place"] == "Pelabuhan Luwuk"
+
+
+def test_turut_hadir_list_joins_the_event():
+    text = ("Hal ini disampaikan Bupati Pasaman Welly Suhery dihadapan Forkopimda di Balairong Anak Nagari. "
+            "Dalam kesempatan tersebut juga hadir Sekda Pasaman Yudesri, Ketua TP PKK Pasaman Ny. Lusi Welly "
+            "Suhery, Ketua GOW Pasaman Ny. Asra Parulian, dan beberapa istri Forkopimda.")
+    (meeting,) = meetings_of(text)
+    assert set(participants(meeting)) == {"Welly Suhery", "Yudesri", "Lusi Welly Suhery", "Asra Parulian"}
+
+
+def test_one_main_event_gives_one_meeting():
+    text = ("Wali Kota Ambon, Bodewin Melkias Wattimena bersama Wakil Wali Kota Ely Toisutta, serta Pj. Sekretaris "
+            "Kota Ambon Robert Sapulette melakukan kunjungan kerja ke beberapa instansi strategis. Kunjungan ini "
+            "meliputi Kantor Pengadilan Tinggi. Wali Kota Ambon menegaskan silaturahmi ini penting. Selain itu, "
+            "Wali Kota juga menghadiri rapat di Mako Lantamal IX.")
+    meetings = meetings_of(text)
+    assert len(meetings) == 1
+    assert set(participants(meetings[0])) == {"Bodewin Melkias Wattimena", "Ely Toisutta", "Robert Sapulette"}
+
+
+def test_a_person_quoted_or_referred_to_from_elsewhere_is_not_present():
+    text = ("Gubernur Maluku Utara Serly Tjoanda secara resmi melantik Bupati Halmahera Utara Piet Hein Babua. "
+            "\"Mari kita maju sesuai dengan pesan Presiden Prabowo yakni melayani semua,\" ungkap Serly.")
+    (meeting,) = meetings_of(text)
+    assert set(participants(meeting)) == {"Serly Tjoanda", "Piet Hein Babua"}
+
+
+def test_past_clauses_and_plans_do_not_place_people_at_the_event():
+    text = ("Wali Kota Bogor, Bima Arya memaparkan capaian pembangunan sejak dirinya dan Wakil Wali Kota Bogor "
+            "Usmar Hariman dilantik. Kegiatan itu dihadiri Sekretaris Daerah Kota Bogor Ade Sarip Hidayat. "
+            "Usai menjalani pelantikan, Wakil Gubernur Jawa Barat Uu Ruzhanul akan berkunjung ke Bogor.")
+    (meeting,) = meetings_of(text)
+    assert set(participants(meeting)) == {"Bima Arya", "Ade Sarip Hidayat"}
+
+
+def test_a_planned_meeting_is_not_a_meeting():
+    text = ("Usai menjalani pelantikan di Jakarta, Wali Kota Malang Wahyu Hidayat dan Wakil Wali Kota Ali "
+            "Muthohirin akan langsung fokus pada kerja nyata. Keduanya direncanakan akan mengunjungi warga.")
+    assert meetings_of(text) == []
+
+
+def test_a_teleconference_is_not_a_meeting_in_person():
+    text = ("Gubernur NTT Viktor Bungtilu Laiskodat menyampaikan hal itu saat melakukan telekonferensi bersama "
+            "para bupati. Bupati Ende Djafar Achmad mengatakan pihaknya gembira.")
+    assert meetings_of(text) == []
+
+
+def test_a_lone_official_makes_no_meeting():
+    text = ("Musrenbang ini dibuka langsung oleh Bupati Kukar, Edi Damansyah, dan dihadiri camat dan kepala desa."
+            "\nReporter : Asep\nEditor : Ridho")
+    assert meetings_of(text) == []
+
+
+def test_the_speaker_named_after_the_speech_verb_is_present():
+    text = ("Wali Kota Bogor, Bima Arya memaparkan program di hadapan peserta Diklatpim. \"Pemilihan Kota Bogor "
+            "didasari pertimbangan yang matang,\" kata Kepala Bidang Pengembangan Bkdiklatda Kota Salatiga, Sutopo.")
+    (meeting,) = meetings_of(text)
+    assert participants(meeting)["Sutopo"] == "speaker"
+
+
+def test_quotes_are_paired_in_order_even_with_odd_marks():
+    text = "”Ketika kami dilantik, hal paling utama,” kata Bima. “Bersama Muspida kami siaga"
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ["”Ketika kami dilantik, hal paling utama,”", "“Bersama Muspida kami siaga"]
+
+
+def test_sentences_are_not_split_after_abbreviations():
+    text = "Hadir Pj. Sekretaris Kota Ambon Robert Sapulette. Kunjungan berlanjut."
+    bounds = merge_abbreviation_splits(text, split_sentences(text))
+    assert [text[a:b] for a, b in bounds] == ["Hadir Pj. Sekretaris Kota Ambon Robert Sapulette.",
+                                              "Kunjungan berlanjut."]
+
+
+def test_dev_article_meetings_validate_against_the_schema(shared):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[2] / "pipeline" / "record.schema.json")
+                        .read_text(encoding="utf-8"))
+    item = {"$defs": schema["$defs"], **schema["properties"]["meetings"]}
+    lines = (shared / "eval" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:10]
+    found = 0
+    for line in lines:
+        text = json.loads(line)["text"]
+        result = meetings_of(text)
+        jsonschema.validate(result, item)
+        found += len(result)
+    assert found >= 5
+
+
+def test_a_policy_story_with_a_spokesperson_is_not_a_meeting():
+    text = ("Bupati Sleman Kustini Sri Purnomo mengeluarkan surat edaran tentang pembatasan kegiatan masyarakat. "
+            "Kepala Dinas Kesehatan Sleman Cahya Purnama mengatakan kasus Covid-19 meningkat.")
+    assert len(find_officials(text)) == 2
+    assert meetings_of(text) == []
