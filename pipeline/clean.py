@@ -119,6 +119,8 @@ REPUBLISHED = re.compile(r"artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat
 # "By admin", "Oleh: Redaksi"; "oleh" without a colon only before a capitalised name.
 BY_LINE = re.compile(r"(?:by\s*:?\s*|oleh\s*:\s*)(?P<value>\S[^.!?]{0,40})|"
                      r"oleh\s+(?P<name>[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,3})", re.IGNORECASE)
+# The source agency alone on a line, without a colon: "Sumber Antara", "Source Reuters".
+SOURCE_LINE = re.compile(r"(?i:sumber|source)\s+(?P<value>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
 # The desk signature on its own line, as some outlets print under the headline.
 DESK_LINE = re.compile(r"(?:redaksi|admin|administrator|tim redaksi)", re.IGNORECASE)
 # A person's name alone on a line (byline next to the timestamp): 2-4 capitalised words.
@@ -175,7 +177,7 @@ def match_pattern(line: str) -> LinePattern | None:
 def is_social_line(line: str) -> bool:
     """A share/follow widget: only widget words, plus at most one account name."""
     tokens = re.findall(r"[\w']+", line.lower())
-    if not tokens or len(tokens) > 10:
+    if not tokens or len(tokens) > 20:
         return False
     others = [t for t in tokens if t not in social_words()]
     return len(others) <= 1 and len(tokens) - len(others) >= max(1, len(tokens) - 1) and (
@@ -212,6 +214,10 @@ def credit_line(line: str) -> list[tuple[str, str]] | None:
         return pairs
     if match := REPORT_BY.fullmatch(line):
         return [("reporter", match["value"].strip())]
+    if line.lower().rstrip(" :") in credit_roles():
+        return [(credit_roles()[line.lower().rstrip(" :")], "")]  # a label left without its value: "- Editor"
+    if match := SOURCE_LINE.fullmatch(line):
+        return [("sumber", match["value"])]
     if match := REPUBLISHED.fullmatch(line):
         return [("sumber", match["value"].strip(" ."))]
     if (match := BY_LINE.fullmatch(line)) and not re.match(r"oleh\s+karena", line, re.I):
@@ -287,7 +293,8 @@ def scan(raw: str) -> Scan:
             i += 1
             continue
         pattern = match_pattern(line)
-        credit = None if pattern else credit_line(line)
+        # a bulleted byline block: "- Oleh MC Kota Padang Panjang", "• Redaktur: Inda Susanti"
+        credit = None if pattern else credit_line(BULLET.sub("", line))
         if pattern:
             remove(i, pattern.kind)
             if pattern.scope == "footer" and footer_at is None and not any(

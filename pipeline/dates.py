@@ -102,13 +102,17 @@ def _parts() -> dict[str, str]:
     conn = rf"(?:\s*(?:{_alternation(symbols)})\s*|\s+(?:{_alternation(words)})\s*)"
     day_cue = rf"(?:\b(?:{_alternation(c.rstrip('.') for c in cues('day'))})\.?\s+)"
     weekday = rf"(?:\b(?:{_alternation(cues('weekday'))})\s+)?(?P<wd>{names})"
+    # two weekdays before one span of days: "Rabu-Kamis, 9-10 Juni", "Kamis dan Jumat (10-11/3)"
+    weekdays = rf"{weekday}(?:(?:{conn}|\s*,\s*|\s+dan\s+){names})?"
     return {
-        "names": names, "weekday": weekday, "pod": pod, "conn": conn, "day_cue": day_cue,
+        "names": names, "weekday": weekday, "weekdays": weekdays, "pod": pod, "conn": conn, "day_cue": day_cue,
         "zone": rf"\b(?:{_alternation(timezones())})\b",
         "year_cue": rf"\b(?:{_alternation(cues('year'))})\.?\s*",
         "month_cue": rf"\b(?:{_alternation(cues('month'))})\s+",
-        # weekday, part of day, comma: "Senin pagi (28/6/2021)", "Rabu siang, 14 Mei 2025"
-        "prefix": rf"(?:{weekday}(?:\s+(?P<pod>{pod}))?\s*,?\s*)?(?P<cue>{day_cue})?",
+        # weekday, part of day, comma or bar: "Senin pagi (28/6/2021)", "Rabu siang, 14 Mei 2025",
+        # "Rabu | 09-01-2019"
+        "prefix": rf"(?:{weekday}(?:\s+(?P<pod>{pod}))?\s*[,|]?\s*)?(?P<cue>{day_cue})?",
+        "range_prefix": rf"(?:{weekdays}\s*,?\s*)?(?P<cue>{day_cue})?",
     }
 
 
@@ -139,12 +143,14 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
     year = rf"(?:\s+(?:{p['year_cue']})?(?P<y>{y})(?!\d))?"
     capital = r"(?=(?-i:[A-Z]))"  # a bare weekday is capitalised ("minggu" alone is "week")
     sources = {
-        "range_text": rf"{prefix}{lead}(?P<d>{d})(?:\s+(?P<mon1>{MONTH_WORD_RE})\.?(?:\s+(?P<y1>{y}))?)?"
+        "range_text": rf"{p['range_prefix']}{lead}(?P<d>{d})(?:\s+(?P<mon1>{MONTH_WORD_RE})\.?(?:\s+(?P<y1>{y}))?)?"
         rf"{conn}{p['day_cue']}?(?P<d2>{d})\s+{mon}{year}",
-        "range_paren": rf"(?:{p['weekday']}(?:{conn}{p['names']})?\s*,?\s*)?\(\s*(?P<d>{d}){conn}(?P<d2>{d})"
+        "range_paren": rf"(?:{p['weekdays']}\s*,?\s*)?\(\s*(?P<d>{d}){conn}(?P<d2>{d})"
         rf"\s*/\s*(?P<m>{m})(?:\s*/\s*(?P<y>{y}|\d{{2}}))?\s*\)",
         "day_text": rf"{prefix}{lead}(?P<d>{d})\s+{mon}{year}{suffix}",
         # the first days of "5 dan 6 Maret 2024", "5, 6 dan 7 Maret": each number is a day of that month
+        # month first, as English-language page furniture prints it: "Thursday, March 28, 2024"
+        "day_mdy": rf"{prefix}(?<![\d.])\b{mon}\s+(?P<d>{d}),?\s+(?P<y>{y})(?![\d/.\-]){suffix}",
         "day_list": rf"{lead}(?P<d>{d})(?=(?:\s*,\s*(?:{d}))*\s*,?\s+dan\s+(?:{d})\s+{mon}{year})",
         "day_paren": rf"{prefix}\(\s*(?P<d>{d})\s*(?P<sep>[/.\-])\s*(?P<m>{m})"
         rf"(?:\s*[/.\-)]\s*(?P<y>{y}|\d{{2}}))?\s*\){suffix}",
@@ -189,6 +195,11 @@ def month_number(word: str | None) -> int | None:
         if kind == "full" and len(name) >= FUZZY_MIN_LEN and name[0] == key[0] and _one_edit(key, name):
             return number
     return None
+
+
+def _full_month(word: str) -> bool:
+    """True for a month written in full (or with a typo), not abbreviated."""
+    return month_names().get(word.lower(), (0, "full"))[1] == "full"
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -246,7 +257,7 @@ def read_match(kind: str, m: re.Match, text: str) -> Found | None:
     """A candidate from one regex match, or None when its parts are not a date."""
     g = m.groupdict()
     start, end = m.span()
-    if kind in ("day_text", "day_list", "range_text", "month"):
+    if kind in ("day_text", "day_mdy", "day_list", "range_text", "month"):
         month = month_number(g.get("mon"))
         month1 = month_number(g.get("mon1")) if g.get("mon1") else month
         if month is None or month1 is None:
@@ -254,6 +265,8 @@ def read_match(kind: str, m: re.Match, text: str) -> Found | None:
         g = {**g, "m": month, "m1": month1}
     if not _plausible(kind, g, text, start):
         return None
+    if g.get("mon") and end == m.end("mon") + 1 and _full_month(g["mon"]):
+        end -= 1  # "sampai 9 Oktober." : the full stop ends the sentence, only an abbreviation takes one
     reader = READERS.get(kind)
     parts = reader(g) if reader else g
     return Found(start, end, kind, parts) if parts is not None else None
@@ -309,7 +322,8 @@ def _year_parts(g: dict) -> dict | None:
 
 
 READERS = {
-    "day_text": _day_parts, "day_list": _day_parts, "day_paren": _day_parts, "day_numeric": _day_parts,
+    "day_text": _day_parts, "day_mdy": _day_parts, "day_list": _day_parts, "day_paren": _day_parts,
+    "day_numeric": _day_parts,
     "day_short": _day_parts, "day_iso": _day_parts, "range_text": _range_parts,
     "range_paren": lambda g: _range_parts({**g, "m1": int(g["m"]), "m": int(g["m"])}),
     "month": _month_parts, "year": _year_parts,
@@ -490,7 +504,14 @@ def resolve_relative(f: Found, ctx: Context) -> dict | None:
         value, granularity = f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
     else:
         value, granularity = str(today.year + offset), "year"
-    return {"value": value, "granularity": granularity, "relative": True}
+    return relative_entry(value, granularity)
+
+
+def relative_entry(resolved: str, granularity: str) -> dict:
+    """A relative expression's entry: no stated `value`, the day it points to in `resolved`."""
+    # The text does not state these days; they are inferred from the publication date, so they
+    # are kept apart from the stated dates that `value` holds (GUIDELINES: not a listed date).
+    return {"value": None, "resolved": resolved, "granularity": granularity, "relative": True}
 
 
 def resolve_weekday(f: Found, ctx: Context) -> dict | None:
@@ -499,7 +520,7 @@ def resolve_weekday(f: Found, ctx: Context) -> dict | None:
     if today is None:
         return None
     back = (today.isoweekday() - f.parts["weekday"]) % 7
-    return {"value": (today - timedelta(days=back)).isoformat(), "granularity": "day", "relative": True}
+    return relative_entry((today - timedelta(days=back)).isoformat(), "day")
 
 
 RESOLVERS = {
@@ -523,6 +544,37 @@ def attach_times(text: str, entries: list[dict], times: list[Found]) -> None:
             nearest.update({k: v for k, v in t.parts.items() if v and k != "part_of_day"})
 
 
+# Two written days joined by a connector are one span only when it is this short at most.
+MAX_JOINED_DAYS = 366
+
+
+def _ordered_days(first: str, last: str) -> bool:
+    """True when the ISO day last follows first within MAX_JOINED_DAYS (XXXX years compare as the same year)."""
+    if ("XXXX" in first) != ("XXXX" in last):
+        return False
+    if "XXXX" in first:
+        return first[5:] < last[5:]
+    gap = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    return 0 < gap <= MAX_JOINED_DAYS
+
+
+def join_ranges(text: str, entries: list[dict]) -> list[dict]:
+    """Read two days joined by a range connector ("Sabtu (19/8/2023) hingga Minggu (20/8/2023)") as one range."""
+    conn = re.compile(_parts()["conn"], re.IGNORECASE)
+    out: list[dict] = []
+    for e in entries:
+        prev = out[-1] if out else None
+        if (prev and prev["granularity"] == e["granularity"] == "day" and not prev.get("relative")
+                and not e.get("relative") and conn.fullmatch(text[prev["end"]:e["start"]])
+                and _ordered_days(prev["value"], e["value"])):
+            out[-1] = {"text": text[prev["start"]:e["end"]], "start": prev["start"], "end": e["end"],
+                       "value": f"{prev['value']}/{e['value']}", "granularity": "range",
+                       "year_inferred": prev["year_inferred"] or e["year_inferred"]}
+        else:
+            out.append(e)
+    return out
+
+
 def find_dates(text: str, published: str | None = None, relative: bool = True) -> list[dict]:
     """Return every date expression in text as record `dates` entries (relative ones unless relative=False)."""
     chosen = select(candidates(text))
@@ -540,7 +592,7 @@ def find_dates(text: str, published: str | None = None, relative: bool = True) -
         if resolved:
             entries.append({"text": text[f.start:f.end], "start": f.start, "end": f.end, **resolved})
     attach_times(text, entries, times)
-    return entries
+    return join_ranges(text, entries)
 
 
 def parse_date_text(s: str, published: str | None = None) -> dict | None:

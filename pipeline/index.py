@@ -34,7 +34,7 @@ from .persons import Mention, fold, link_in_article, merge_mentions, name_tokens
 log = logging.getLogger(__name__)
 
 # Bumped when the tables change shape; an older database must be rebuilt (--rebuild).
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 DEFAULT_DB = "outputs/warta.db"
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -81,7 +81,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     }, ("meeting_id", "idx"), [("meeting_id", "meetings", "id"), ("article_id", "articles", "id"),
                                ("official_id", "officials", "id"), ("person_id", "persons", "id")]),
     "dates": ({
-        "article_id": str, "idx": int, "text": str, "value": str, "granularity": str, "time": str,
+        "article_id": str, "idx": int, "text": str, "value": str, "resolved": str, "granularity": str, "time": str,
         "timezone": str, "year_inferred": int, "relative": int, "part_of_day": str, "start": int, "end": int,
     }, ("article_id", "idx"), [("article_id", "articles", "id")]),
     "programs": ({
@@ -238,7 +238,8 @@ def article_rows(record: dict, digest: str) -> dict[str, list[dict]]:
     for i, found in enumerate(record.get("dates") or []):
         rows["dates"].append({
             "article_id": aid, "idx": i, "text": found.get("text"), "value": found.get("value"),
-            "granularity": found.get("granularity"), "time": found.get("time"), "timezone": found.get("timezone"),
+            "resolved": found.get("resolved"), "granularity": found.get("granularity"), "time": found.get("time"),
+            "timezone": found.get("timezone"),
             "year_inferred": found.get("year_inferred"), "relative": found.get("relative"),
             "part_of_day": found.get("part_of_day"), "start": found.get("start"), "end": found.get("end"),
         })

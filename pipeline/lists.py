@@ -19,6 +19,8 @@ DATA = Path(__file__).parent / "data"
 MAX_COUNT = 20
 # How many sentences an ordinal run may skip between two of its markers.
 ORDINAL_GAP = 3
+# How many paragraphs a run may skip before a marker that opens a paragraph ("Keempat, ...").
+ORDINAL_PARAGRAPH_GAP = 2
 # Counted prose series with more pieces than this are not split (combinatorial guard).
 MAX_SEGMENTS = 40
 
@@ -406,12 +408,30 @@ def ordinal_markers(text: str, spans: list[tuple[int, int]]) -> list[Marker]:
             out.append(Marker(value, m.start(), m.end(), strong=True))
             continue
         last = words[-1] if words else ""
+        if last not in heads and copula_regex().match(text, m.end()):
+            # "Sapta Cita pertama adalah ...": an ordinal that a copula defines is a marker
+            out.append(Marker(value, m.start(), m.end(), strong=value > 1))
+            continue
         tail = prefix.rstrip()
         if tail.endswith((",", ";", ":")) or last in connectors or " ".join(words[-2:]) in intros or last in intros:
             out.append(Marker(value, m.start(), m.end(), strong=True))
         elif value == 1 and looks_like_verb(last) and last not in heads:
             out.append(Marker(value, m.start(), m.end(), strong=False))
     return out
+
+
+@cache
+def copula_regex() -> re.Pattern:
+    """A copula right after an ordinal word: "pertama adalah", "kedua yaitu"."""
+    return re.compile(rf"\s*(?:{alternation(cue_set('copula'))})(?!\w)", re.IGNORECASE)
+
+
+def paragraph_gap(text: str, first: int, second: int) -> int | None:
+    """Paragraphs between two positions when second opens its line, else None."""
+    if text[text.rfind("\n", 0, second) + 1:second].strip():
+        return None
+    lines = [line for line in text[first:second].split("\n")[1:] if line.strip()]
+    return len(lines)
 
 
 def looks_like_verb(word: str) -> bool:
@@ -431,7 +451,9 @@ def find_ordinal_lists(text: str) -> list[Proposal]:
         for j in range(k + 1, len(markers)):
             nxt = markers[j]
             gap = sentence_index(spans, nxt.start) - sentence_index(spans, run[-1].start)
-            if nxt.value == run[-1].value + 1 and gap <= ORDINAL_GAP and (nxt.strong or False):
+            paragraphs = paragraph_gap(text, run[-1].start, nxt.start)
+            near = gap <= ORDINAL_GAP or (paragraphs is not None and paragraphs <= ORDINAL_PARAGRAPH_GAP)
+            if nxt.value == run[-1].value + 1 and near and nxt.strong:
                 run.append(nxt)
                 used.add(j)
             elif nxt.value == 1:
@@ -516,12 +538,15 @@ DEGREE_LIKE = re.compile(r"^(?:[A-Z]{1,3}|[A-Za-z]{1,3}\.[A-Za-z.]{1,5})$")
 
 def declared_count(text: str, start: int, end: int) -> int | None:
     """The list length announced in a span ("enam konsep dasar", "4 poin"), else None."""
-    units = cue_set("count_unit")
+    units, heads = cue_set("count_unit"), cue_set("ordinal_head")
     value = None
     for m in count_regex().finditer(text, start, end):
         noun = m.group(3).lower()
         if noun in units or (m.group(2) and text[m.end(2):m.end(2) + 1] in ".,"):
             continue
+        before = re.findall(r"[\w-]+", text[max(start, m.start() - 20):m.start()].lower())
+        if m.group(1) and m.group(1).lower().startswith("ke") and before and before[-1] in heads:
+            continue  # "di periode kedua jabatan": an ordinal after its head noun, not "kedua pejabat"
         n = number_value(m.group(1) or m.group(2))
         if n and 2 <= n <= MAX_COUNT:
             value = n
@@ -581,6 +606,8 @@ def split_series(text: str, start: int, end: int, count: int) -> list[tuple[int,
     bounds = [start] + [m.end() for m in seps]
     stops = [m.start() for m in seps] + [end]
     n = len(bounds)
+    if n == count and not any(DEGREE_LIKE.match(text[b:e].strip()) for b, e in zip(bounds, stops, strict=True)):
+        return list(zip(bounds, stops, strict=True))  # as many pieces as announced: "E-Office, E-Agenda dan Si Jamed"
     first_word = text[bounds[0]:stops[0]].split()[0] if text[bounds[0]:stops[0]].split() else ""
     best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
     # best[(i, k)]: best score grouping pieces [0, i) into k items, with item start indexes.
@@ -623,6 +650,11 @@ def find_counted_series(text: str) -> list[Proposal]:
     for idx, (s, e) in enumerate(spans):
         for intro_m in introducer_regex().finditer(text, s, e):
             count = declared_count(text, s, intro_m.start())
+            intro_start = s
+            if count is None and idx > 0 and not text[s:intro_m.start()].strip():
+                # "... terdapat 5 aplikasi unggulan. Yakni, A, B, ...": the count closes the sentence before
+                intro_start = spans[idx - 1][0]
+                count = declared_count(text, intro_start, spans[idx - 1][1])
             if count is None and idx > 0 and re.match(r"[\w-]+\s+(tersebut|itu)\b", text[s:intro_m.start()], re.I):
                 count = declared_count(text, *spans[idx - 1])  # "Tiga program ... . Program tersebut meliputi"
             if count is None:
@@ -634,7 +666,7 @@ def find_counted_series(text: str) -> list[Proposal]:
             if not pieces or not plausible_items(text, pieces, intro_m.group(1).lower()):
                 continue
             items = [Item(k + 1, *clean_item(text, a, b)) for k, (a, b) in enumerate(pieces)]
-            intro = clean_intro(text, s, intro_m.end())
+            intro = clean_intro(text, intro_start, intro_m.end())
             found.append(Proposal("counted", items, intro=intro, declared_count=count))
             break
     return found
@@ -722,8 +754,9 @@ def line_start(text: str, pos: int) -> int:
 
 def nearby_count(text: str, pos: int) -> int | None:
     """A count announced in one of the two sentences before an ordinal run ("tiga hal")."""
-    spans = sentence_spans(text[:pos])
-    for s, e in reversed(spans[-2:]):
+    spans = sentence_spans(text)
+    idx = sentence_index(spans, pos)
+    for s, e in reversed(spans[max(0, idx - 2):idx]):
         count = declared_count(text, s, e)
         if count:
             return count

@@ -78,13 +78,17 @@ def timestamp_regex() -> re.Pattern:
     weekdays = _alternation(weekday_names())
     zones = _alternation(timezone_offsets())
     cues = _alternation(timestamp_cues())
-    clock = rf"(?:pukul\s+|jam\s+)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?::\d{{2}})?\s*(?P<tz>{zones})?"
+    # a view counter may follow the clock: "23 Agustus 2023 18:43:47 258"
+    counter = r"(?:\s*[|•·-]?\s*\d[\d.,]*\s*(?:x|kali|views?|dilihat|dibaca)?)?"
+    clock = (rf"(?:pukul\s+|jam\s+)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?::\d{{2}})?\s*(?P<tz>{zones})?"
+             rf"{counter}")
     # A byline may share the line: "Redaksi | 16 Okt 2023 15:26 WITA", "... 2024 by admin".
     byline = r"(?:[^\d|•·:]{1,40}?\s*[|•·]\s*)?"
     by_suffix = r"(?:\s*[|•·-]?\s*(?:by|oleh)\s+[^\d|]{1,40})?"
+    bullet = r"(?:[-•·*–]\s+)?"  # a timestamp in a bulleted byline block: "• 01 Agustus 2018 - 00:02 WIB"
     return re.compile(
-        rf"{byline}(?:(?P<cue>{cues})\s*:?\s*)?(?:(?:{weekdays})\s*,?\s*)?{date_pattern()}"
-        rf"(?:\s*(?:[,|•·/-]|–|—|T)?\s*{clock})?{by_suffix}\s*",
+        rf"{bullet}{byline}(?:(?P<cue>{cues})\s*:?\s*)?(?:(?:{weekdays})\s*,?\s*)?{date_pattern()}"
+        rf"(?:\s*(?:[,|•·/-]|–|—|T)?\s*{clock})?{by_suffix}\s*[,.]?\s*",
         re.IGNORECASE)
 
 

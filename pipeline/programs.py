@@ -50,7 +50,7 @@ def acronym_kinds() -> dict[str, str]:
 def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
-                                         "generic": {}}
+                                         "generic": {}, "stop": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -169,7 +169,10 @@ def pair_before(text: str, m: re.Match, acr: str) -> Pair | None:
 def pair_after(text: str, m: re.Match, inner: str) -> Pair | None:
     """'BISA (Bogor Integrated System of Aspiration)': the acronym is the word before."""
     before = re.search(r"([A-Za-z][A-Za-z0-9.\-]{1,15})\s*$", text[:m.start()])
-    if not before or not looks_like_acronym(before.group(1)) or sum(c.isupper() for c in before.group(1)) < 2:
+    if not before or not looks_like_acronym(before.group(1)):
+        return None
+    # "Simanja (sistem informasi manajemen kinerja)": a short name with one capital needs a program head word
+    if sum(c.isupper() for c in before.group(1)) < 2 and head_kind(inner) in (None, "org"):
         return None
     words = inner.split()
     if match_expansion(before.group(1), words) != 0 or not expansion_is_plausible(before.group(1), words):
@@ -274,7 +277,7 @@ def known_program_candidates(text: str) -> list[Found]:
     alts = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
     found = []
     stop = program_cues()["not_name"]
-    for m in re.finditer(rf"(?<![\w-])({alts})(?![\w-])((?:\s+{TITLE_WORD}){{0,2}})", text):
+    for m in re.finditer(rf"(?<![\w-])({alts})(?![\w-])((?:[ \t]+{TITLE_WORD}){{0,2}})", text):
         tail = [w for w in m.group(2).split()]
         kept = []
         for w in tail:
@@ -289,9 +292,16 @@ def known_program_candidates(text: str) -> list[Found]:
     return found
 
 
-# Words that end a name written without quotes ("program Bogor tanpa plastik yang ...").
-STOP_WORDS = (r"(?:yang|dan|untuk|di|ke|dari|ini|itu|agar|serta|pada|dengan|sebagai|guna|oleh"
-              r"|yaitu|yakni|adalah|ialah|merupakan)")
+@cache
+def stop_regex() -> str:
+    """Words that end a name written without quotes ("program Bogor tanpa plastik yang ...")."""
+    return rf"(?:{'|'.join(map(re.escape, sorted(program_cues()['stop'], key=len, reverse=True)))})"
+
+
+# A passive or active verb ends a lower-case tail: "aplikasi Sinokab dilaksanakan", "... Sinokab menjadi".
+VERB = r"(?:di|me)[a-z]{2,}(?:kan|i)"
+# A capitalised word, or a web address used as a name ("aplikasi Info.go.id").
+NAME_HEAD = rf"{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
@@ -302,10 +312,13 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
         if inner[:1].isupper() and len(inner.split()) <= 6:
             return pos + quoted.start(1), pos + quoted.end(1)
         return None
-    m = re.match(rf"[ \t]+({TITLE_WORD}(?:[ \t]+(?!{STOP_WORDS}\b)[\w'’-]+){{0,4}})", text[pos:pos + 80])
+    stop = rf"(?:{stop_regex()}|{VERB})\b"
+    m = re.match(rf"[ \t]+({NAME_HEAD}(?:[ \t]+(?!{stop})[\w'’-]+){{0,4}})", text[pos:pos + 80])
     if not m:
         return None
     words = m.group(1).split()
+    if "." in words[0]:
+        words = words[:1]  # a web address is the whole name: "aplikasi Lapor.go.id setiap hari"
     cues = program_cues()
     first = words[0].lower()
     if first in cues["not_name"] or first in cues["generic"] or (words[0].isupper() and len(words) == 1):
@@ -458,6 +471,10 @@ def find_programs(text: str, officials: list[dict] | None = None) -> tuple[list[
     """Return (programs, organizations) found in text as record entries."""
     found = (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
              + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text))
+    short_keys = {f.key for f in found if f.aliases and f.key == norm_acronym(f.aliases[0])}
+    for f in found:
+        if " " not in f.name and norm_acronym(f.name) in short_keys:
+            f.key = norm_acronym(f.name)  # "aplikasi Sipandu" later on is the "... (Sipandu)" named before
     orgs = [f for f in found if f.kind == "org"] + org_mentions(text)
     progs = [f for f in found if f.kind != "org"]
     programs = []

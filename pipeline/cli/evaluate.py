@@ -40,7 +40,7 @@ def format_report(reports: list[dict]) -> str:
         ("NER F1 (idner test)", ("idner_test", "ents_f")),
         ("words/s (dev articles)", ("throughput", "words_per_second")),
     ]
-    fields = ("officials", "dates", "meetings", "task_lists", "programs")
+    fields = ("officials", "dates", "meetings", "list_items", "programs")
     rows += [(f"dev {f} F1", ("scorecard", f, "f1")) for f in fields]
     rows += [(f"dev {f} recall", ("scorecard", f, "recall")) for f in ("officials",)]
     lines = [f"{'':<26}" + "".join(f"{r['backend']:>12}" for r in reports)]

@@ -87,3 +87,18 @@ def test_missing_database_and_unknown_table_exit_2(db: Path, tmp_path: Path, cap
     assert "no database" in capsys.readouterr().err
     assert main(["export", "nothing", "--db", str(db)]) == 2
     assert "no table" in capsys.readouterr().err
+
+
+def test_metadata_verb_prints_datasette_metadata_for_the_index(db: Path, capsys: pytest.CaptureFixture):
+    import sqlite3
+
+    assert main(["metadata"]) == 0
+    metadata = json.loads(capsys.readouterr().out)
+    articles = metadata["databases"][db.stem]["tables"]["articles"]
+    conn = sqlite3.connect(db)
+    try:
+        hits = conn.execute(f"SELECT rowid FROM {articles['fts_table']} WHERE {articles['fts_table']} MATCH ?",
+                            ("Bantargebang",)).fetchall()
+    finally:
+        conn.close()
+    assert hits, "the metadata's full-text table answers a search"

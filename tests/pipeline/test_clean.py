@@ -189,3 +189,55 @@ def test_acronym_at_end_is_not_a_credit_code_but_lowercase_code_is():
 def test_empty_input():
     assert clean_text("").text == ""
     assert clean_text("\u00a0\n\n").boilerplate == []
+
+
+def test_widget_lines_and_more_stories_headlines_removed():
+    raw = ("Lompat ke isi utama\n"
+           "Camat Tinjau Posyandu Keliling di Desa Tepian\n"
+           "Camat Tinjau Posyandu Keliling di Desa Tepian bersama kader kesehatan dan bidan desa pada "
+           "Senin pagi, sembari memeriksa stok vitamin dan buku KIA yang dibagikan kepada ibu hamil.\n"
+           "- Advertisement -spot_img\n"
+           "spot_img\n"
+           "(Simak berita terbaru dari Tepian)\n"
+           "Cek berita dan artikel lainnya di Google News\n"
+           "Ikuti kami di\n"
+           "Sumber Antara\n"
+           "More Stories\n"
+           "Bupati Resmikan Pasar Rakyat di Kecamatan Utara\n"
+           "Lurah Ajak Warga Kerja Bakti Bersihkan Saluran\n")
+    cleaned = clean_text(raw)
+    assert cleaned.text.splitlines() == raw.splitlines()[1:3]
+    kinds = [b["kind"] for b in cleaned.boilerplate]
+    assert kinds == ["ui", "ui", "ui", "ui", "ui", "ui", "credit", "related", "related", "related"]
+
+
+def test_bulleted_byline_block_removed_but_timestamp_kept():
+    raw = ("- Oleh MC Kabupaten Tepian\n"
+           "- Senin, 9 September 2024 | 10:05 WIB\n"
+           "- Redaktur: Rina Wulandari - 312\n"
+           "Tepian, InfoDaerah -- Pemerintah Kabupaten Tepian menggelar pelatihan kearsipan bagi staf kecamatan.")
+    cleaned = clean_text(raw)
+    assert cleaned.text.splitlines()[0] == "- Senin, 9 September 2024 | 10:05 WIB"
+    assert [b["kind"] for b in cleaned.boilerplate] == ["credit", "credit"]
+
+
+def test_body_sentence_about_google_news_is_kept():
+    raw = ("Kepala Diskominfo mengatakan pemerintah daerah kini menyebarkan rilis kegiatan melalui situs resmi, "
+           "media sosial, dan kanal Google News agar warga di pelosok desa lebih cepat memperoleh informasi.")
+    assert clean_text(raw).boilerplate == []
+
+
+def test_share_bar_copy_notice_scroll_hint_and_lone_counter_removed():
+    raw = ("Scroll ke bawah untuk melanjutkan\n"
+           "Avatar\n"
+           "254\n"
+           "×\n"
+           "Sebarkan artikel ini\n"
+           "- Editor\n"
+           "facebook icon twitter icon whatsapp icon telegram icon line icon copy\n"
+           "URL berhasil dicopy\n"
+           "1.\n"
+           "TEPIAN, Kabartepian.id – Bupati memimpin rapat koordinasi bersama para camat di pendopo.")
+    cleaned = clean_text(raw)
+    assert cleaned.text.splitlines() == ["1.", raw.splitlines()[-1]]
+    assert [b["kind"] for b in cleaned.boilerplate] == ["ui", "ui", "counter", "ui", "ui", "credit", "social", "ui"]

@@ -208,7 +208,7 @@ def test_unknowable_year_is_written_xxxx():
 ])
 def test_relative_expressions_resolved_against_published(sentence, value):
     d = only(sentence, "2021-01-19T10:14:00+07:00")
-    assert (d["value"], d["relative"]) == (value, True)
+    assert (d["value"], d["resolved"], d["relative"]) == (None, value, True)
 
 
 def test_relative_expressions_need_a_publication_date():
@@ -221,7 +221,7 @@ def test_kemarin_after_an_event_year_is_not_yesterday():
 
 def test_bare_weekday_is_the_latest_such_day_before_publication():
     d = only("Bupati meresmikan jembatan gantung itu pada Senin.", "2024-03-14")
-    assert (d["value"], d["relative"]) == ("2024-03-11", True)
+    assert (d["value"], d["resolved"], d["relative"]) == (None, "2024-03-11", True)
 
 
 def test_recurring_weekday_is_not_a_date():
@@ -344,7 +344,8 @@ def test_any_text_gives_valid_spans(text):
 
 def test_relative_expressions_can_be_left_out():
     text = "Bupati meresmikan jembatan pada Senin dan kemarin meninjau pasar, Rabu (13/3/2024)."
-    assert values(text, "2024-03-14") == ["2024-03-11", "2024-03-13", "2024-03-13"]
+    assert [d["value"] or d["resolved"] for d in find_dates(text, "2024-03-14")] == [
+        "2024-03-11", "2024-03-13", "2024-03-13"]
     assert [d["value"] for d in find_dates(text, "2024-03-14", relative=False)] == ["2024-03-13"]
 
 
@@ -359,3 +360,48 @@ def test_component_can_leave_out_relative_expressions():
     doc = nlp.make_doc("Kemarin Wali Kota meninjau pasar.")
     doc._.published = "2021-01-19"
     assert nlp.get_pipe("warta_dates")(doc)._.dates == []
+
+
+# --- two written days joined into one span -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, published, value", [
+    ("Bazar UMKM berlangsung mulai Sabtu (19/8/2023) hingga Minggu (20/8/2023) di alun-alun.", None,
+     "2023-08-19/2023-08-20"),
+    ("Vaksinasi massal digelar Jumat (19/3) sampai Minggu (21/3) di GOR.", "2021-03-22", "2021-03-19/2021-03-21"),
+    ("Pendaftaran dibuka Senin, 1 Maret s.d Jumat, 5 Maret 2021.", None, "2021-03-01/2021-03-05"),
+    ("Bimtek diikuti operator desa pada Rabu-Kamis, 9-10 Juni 2021.", None, "2021-06-09/2021-06-10"),
+    ("Pasar murah dibuka Kamis dan Jumat (10-11/3) di halaman kantor camat.", "2022-03-12", "2022-03-10/2022-03-11"),
+])
+def test_days_joined_by_a_connector_are_one_range(sentence, published, value):
+    assert values(sentence, published) == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rapat digelar Senin (1/3/2021) dan kunjungan kerja Selasa (2/3/2021).",
+    "Rapat pertama Selasa (2/3/2021) - rapat kedua Senin (1/3/2021).",
+])
+def test_days_not_joined_without_a_range_connector_or_in_reverse(sentence):
+    assert [d["granularity"] for d in find_dates(sentence)] == ["day", "day"]
+
+
+# --- month-first dates and page furniture -------------------------------------------------------
+
+@pytest.mark.parametrize("line, value", [
+    ("Thursday, March 28, 2024", "2024-03-28"),
+    ("Diperbarui November 15, 2023 09:10 WIB", "2023-11-15"),
+    ("Rabu | 09-01-2019 | 19:04 WIB", "2019-01-09"),
+])
+def test_month_first_and_barred_timestamps(line, value):
+    d = only(line)
+    assert d["value"] == value
+    assert d["text"].split()[0] not in ("Diperbarui",)
+
+
+def test_month_first_needs_day_and_year():
+    assert values("Pada Mei 2021 sebanyak Juni 12 orang mendaftar.", "2021-07-01") == ["2021-05"]
+
+
+def test_full_month_name_leaves_the_full_stop_out():
+    assert only("Pameran ditutup pada tanggal 9 Oktober. Jadi ada 14 acara.", "2023-10-01")["text"] == \
+        "tanggal 9 Oktober"
+    assert only("Laporan diserahkan 8 Des. 2021 ke DPRD.")["text"] == "8 Des. 2021"

@@ -188,3 +188,41 @@ def test_number_words_and_sentences():
     assert number_value("dua belas") == 12 and number_value("foo") is None
     spans = sentence_spans("Wali Kota Bekasi, Choiruman J. Putro hadir. Ia memberi\narahan singkat.")
     assert len(spans) == 2
+
+
+def test_first_ordinal_defined_by_a_copula_and_markers_a_paragraph_apart():
+    text = ("Empat misi yang diusung pasangan bupati ini diberi nama Catur Karya.\n"
+            "Ia mengatakan, Catur Karya pertama adalah mewujudkan tata kelola pemerintahan yang bersih.\n"
+            "Kedua, memperluas akses layanan kesehatan hingga ke desa terpencil.\n"
+            "\"Pelayanan dasar harus merata,\" kata bupati di hadapan anggota dewan. Puskesmas akan dibenahi.\n"
+            "Menurut dia, anggaran kesehatan akan ditambah pada tahun depan. Tenaga medis juga ditambah.\n"
+            "Ketiga, membangun jalan penghubung antarkecamatan.\n"
+            "Keempat, menggerakkan ekonomi desa melalui badan usaha milik desa.")
+    (lst,) = find_task_lists(text)
+    assert [it["text"][:20] for it in lst["items"]] == [
+        "mewujudkan tata kelo", "memperluas akses lay", "membangun jalan peng", "menggerakkan ekonomi"]
+    assert lst["declared_count"] == 4 and lst["complete"] is True
+
+
+def test_ordinal_after_its_head_noun_is_not_a_count():
+    text = ("Program yang dijalankan pada periode kedua masa jabatan ini diberi nama Tri Daya.\n"
+            "Tri Daya pertama adalah memperkuat layanan publik.\n"
+            "Kedua, memperbaiki irigasi pertanian.")
+    (lst,) = find_task_lists(text)
+    assert lst["declared_count"] is None
+
+
+def test_count_in_one_sentence_and_series_opened_by_yakni_in_the_next():
+    text = ("Dari puluhan aplikasi yang dibangun, terdapat 4 aplikasi andalan. Yakni, E-Surat, E-Rapat, "
+            "Si Pantau dan Lapor Camat.\nAplikasi itu dikelola Dinas Kominfo.")
+    (lst,) = find_task_lists(text)
+    assert lst["style"] == "counted" and lst["complete"] is True
+    assert item_texts([lst]) == [["E-Surat", "E-Rapat", "Si Pantau", "Lapor Camat"]]
+    assert lst["intro"]["text"].endswith("terdapat 4 aplikasi andalan. Yakni")
+    assert_offsets(text, [lst])
+
+
+def test_juara_ranking_with_adalah_is_not_a_list():
+    text = ("Juara pertama adalah Kecamatan Kota Timur dengan nilai 89. Juara kedua diraih Kecamatan Dungingi, "
+            "sedangkan juara ketiga adalah Kecamatan Sipatana.")
+    assert find_task_lists(text) == []

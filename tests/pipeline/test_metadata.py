@@ -200,3 +200,27 @@ def test_outlet_falls_back_to_url_host():
     meta = extract_metadata(raw, "https://www.luwukpost.id/2020/09/safari-kerja/")
     assert meta["outlet"] == "luwukpost.id"
     assert meta["dateline"] is None
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Diunggah pada : 23 Agustus 2023 18:43:47 258", "2023-08-23"),
+    ("• 01 Agustus 2018 - 00:02 WIB", "2018-08-01T00:02:00+07:00"),
+    ("- Minggu, 8 September 2024 | 23:57 WIB", "2024-09-08T23:57:00+07:00"),
+    ("Thursday, March 28, 2024", "2024-03-28"),
+])
+def test_bulleted_cued_and_counted_timestamp_lines(line, value):
+    assert parse_timestamp(line)["value"] == value
+
+
+def test_cued_upload_line_beats_a_date_widget_above_the_headline():
+    raw = ("Kamis, 2 Mei 2024\n\n"
+           "Diskominfo Luncurkan Aplikasi Aduan Warga\n\n"
+           "Diunggah pada : 23 Agustus 2023 18:43:47 258\n"
+           "Kota Tepian - Dinas Komunikasi dan Informatika meluncurkan aplikasi aduan warga yang dapat "
+           "diunduh gratis oleh seluruh masyarakat, Rabu (23/8/2023).")
+    assert extract_metadata(raw)["published"] == "2023-08-23"
+
+
+def test_timestamp_line_with_trailing_comma():
+    assert parse_timestamp("Sabtu, 07 Des 2019,")["value"] == "2019-12-07"
+    assert parse_timestamp("Minggu, 23 Februari 2020 Malang Post") is None

@@ -119,3 +119,35 @@ def test_owner_from_official_mention():
     officials = [{"name": "Bima Arya", "mentions": [{"text": "Bima Arya", "start": start, "end": start + 9}]}]
     (app,), _ = find_programs(text, officials)
     assert app["name"] == "Sapa Warga" and app["kind"] == "app" and app["owner"] == "Bima Arya"
+
+
+def test_short_name_with_spelled_out_system_expansion():
+    text = ("Bulan depan Diskominfo akan meluncurkan Sipandu (sistem informasi pelayanan terpadu). "
+            "Rapat uji coba aplikasi Sipandu dilaksanakan di ruang rapat, dan aplikasi Sipandu juga akan "
+            "digunakan kecamatan.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["sistem informasi pelayanan terpadu (Sipandu)"]
+    assert programs[0]["aliases"] == ["Sipandu"]
+
+
+def test_capitalised_word_before_an_ordinary_gloss_is_not_a_pair():
+    programs, _ = find_programs("Rombongan tiba di Manado (ibu kota provinsi) pada sore hari.")
+    assert programs == []
+
+
+def test_cue_led_name_stops_at_verbs_auxiliaries_and_atau():
+    text = ("Di antaranya program Lumbung Desa atau gerakan menabung gabah. Aplikasi Simpeg telah "
+            "dipakai seluruh OPD, sedangkan aplikasi Kartu Sehat diluncurkan tahun lalu.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Lumbung Desa", "Simpeg", "Kartu Sehat"]
+
+
+def test_web_address_named_as_an_app():
+    programs, _ = find_programs("Warga dapat mengadu melalui aplikasi Lapor.go.id setiap hari.")
+    assert names(programs) == ["Lapor.go.id"]
+
+
+def test_known_programme_qualifier_stays_on_its_line():
+    text = "Rapat Evaluasi PPKM\n\nKabarKota.id – Pemkot mengevaluasi pelaksanaan PPKM di 12 kelurahan."
+    programs, _ = find_programs(text)
+    assert names(programs) == ["PPKM"]
