@@ -4,8 +4,10 @@ A press release usually reports one event. Its sentences that name an event (kun
 kerja, audiensi, rapat, melantik ...) or presence (didampingi, turut hadir, bersama) put
 the officials mentioned in them at the event; in a sentence that only reports speech, the
 speaker is present. Mentions inside quotes, in clauses about another time ("sejak ...",
-"usai ...", "kala itu") or in plans ("akan", "direncanakan") do not count. All officials
-present form one meeting when there are at least two of them.
+"usai ...", "kala itu") or in plans ("akan", "direncanakan") do not count, nor officials only
+represented ("mewakili X", "X melalui Y") or named as the owner of a policy. Each participant's
+role (host, guest, accompanying, attendee, speaker) comes from the cue written nearest the
+mention. All officials present form one meeting when there are at least two of them.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .names import read_lines
+from .names import is_honorific, read_lines
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 PLACE_RE = re.compile(
     r"\b(?:bertempat\s+di|berlangsung\s+di|di)\s+((?:[A-Z][\w.'’-]*|\d+)(?:\s+(?:[A-Z][\w.'’-]*|\d+|dan|ke|No\.?|,(?=\s[A-Z])))*)"
 )
 SPEAKER_WINDOW = 60  # characters between a speaker's name and the speech verb
+ABSENT_WINDOW = 30  # characters between an absence cue and the name it is about
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def split_at_lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at line breaks: a headline or a paragraph never runs on into the next line."""
+    out = []
+    for start, end in sentences:
+        pos = start
+        for m in re.finditer(r"\n+", text[start:end]):
+            if start + m.start() > pos:
+                out.append((pos, start + m.start()))
+            pos = start + m.end()
+        if end > pos:
+            out.append((pos, end))
+    return out
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Stretches of direct speech: quotation marks paired in order within each paragraph.
 
@@ -83,13 +100,17 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\b(?:Kab|Kec|Kel|Prov|Jl|No|Ir|Dr|Drs|Hj|Ny|Plt|Pjs|Plh))\.\s*$"
 )
+LAST_WORD = re.compile(r"(\w+)\.\s*$")
 
 
 def merge_abbreviation_splits(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join sentences split after an abbreviation or initial ("Pj.", "Dr.", "J.", "Kab.")."""
     merged: list[tuple[int, int]] = []
     for s, e in sentences:
-        if merged and ABBREVIATION_END.search(text[merged[-1][0]:merged[-1][1]]) \
+        prev = text[merged[-1][0]:merged[-1][1]] if merged else ""
+        word = LAST_WORD.search(prev)
+        # Honorifics in any spelling end no sentence either ("DR. Zefnihan", "Prof. Tito").
+        if merged and (ABBREVIATION_END.search(prev) or word and is_honorific(word.group(1))) \
                 and "\n" not in text[merged[-1][1]:s]:
             merged[-1] = (merged[-1][0], e)
         else:
@@ -125,28 +146,129 @@ class SentenceView:
 def view(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> SentenceView:
     """Cues (outside quotes) and void stretches of one sentence."""
     cues = [c for c in find_cues(text[start:end], start) if not inside(c.start, quotes)]
+    # "menyambut baik usulan": a phrase that only looks like a cue cancels the cues inside it.
+    idioms = [(c.start, c.end) for c in cues if c.cls == "not"]
+    cues = [c for c in cues if c.cls != "not" and not any(a <= c.start < b for a, b in idioms)]
     void = []
     for c in cues:
         if c.cls == "past":
             void.append((c.start, clause_end(text, c.end, end)))
+        elif c.cls == "plan" and re.search(r"\byang\s+$", text[max(start, c.start - 8):c.start]):
+            void.append((c.start, clause_end(text, c.end, end)))  # "Musrenbang yang dijadwalkan ..., dibuka"
         elif c.cls == "plan":
             void.append((c.start, end))
     return SentenceView(start, end, cues, void)
 
 
-def role_of(mention: tuple[int, int], sent: SentenceView, text: str) -> str:
-    """The participant's role from the nearest cue before or after the mention."""
-    before = [c for c in sent.cues if c.cls == "before" and c.end <= mention[0]]
-    after = [c for c in sent.cues if c.cls == "after" and c.start >= mention[1]]
-    if before and mention[0] - before[-1].end < 40:
-        return before[-1].value
-    if after and after[0].start - mention[1] < 80:
-        return after[0].value
-    if before:
-        return before[-1].value
-    if after:
-        return after[0].value
-    return "attendee"
+ROLE_NEAR = {"before": 40, "after": 80}  # a cue this close to the mention decides its role first
+
+
+def cue_reach(cue: Cue, mention: tuple[int, int], earlier: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """How a cue points at a mention: ('before'|'after', distance), or None when it does not.
+
+    'active' cues ("mendampingi") describe the mention written before them; they describe the
+    mentions after them only when nobody is written before ("Hadir mendampingi, Asisten X").
+    """
+    if cue.cls in ("before", "with") and cue.end <= mention[0]:
+        return "before", mention[0] - cue.end
+    if cue.cls in ("after", "active") and cue.start >= mention[1]:
+        return "after", cue.start - mention[1]
+    if cue.cls == "active" and cue.end <= mention[0] and not any(e <= cue.start for _, e in earlier):
+        return "before", mention[0] - cue.end
+    return None
+
+
+def role_of(mention: tuple[int, int], sent: SentenceView,
+            earlier: list[tuple[tuple[int, int], str | None]], text: str = "",
+            others: list[tuple[int, int]] | None = None) -> str | None:
+    """The participant's role from the cue nearest the mention in the text.
+
+    `earlier` holds the sentence's mentions before this one with their roles: "bersama"/"serta"
+    give a mention the role of the one written before it ("Gubernur A bersama Kapolda B").
+    None when no cue points at the mention.
+    """
+    reached = []
+    for cue in sent.cues:
+        if inside(cue.start, sent.void):
+            continue
+        way = cue_reach(cue, mention, [span for span, _ in earlier])
+        if way is None:
+            continue
+        side, distance = way
+        role = cue.value
+        if side == "before" and opens_sentence(cue, sent, text) and subject_of_verb(mention, sent, text, others or []):
+            continue  # "Didampingi Pj Sekda, Bupati Kobar X menyambangi ...": X is the subject, not the company
+        if cue.cls == "with":
+            if any(cue.end <= c.start < mention[0] for c in sent.cues):
+                continue  # "A bersama B menggelar pertemuan bersama C": C is not A's companion
+            role = shared_role(cue, sent, earlier)
+            if role is None:
+                continue
+        near = distance < ROLE_NEAR[side]
+        # Near cues first, and among them one written before the mention: a list follows its cue
+        # ("didampingi Kapolres X, ... meninjau": X accompanies).
+        reached.append((not near, side != "before", distance, role))
+    return min(reached)[3] if reached else None
+
+
+def opens_sentence(cue: Cue, sent: SentenceView, text: str) -> bool:
+    """A cue that starts its sentence ("Didampingi ...", "Dengan didampingi ...")."""
+    return bool(text) and re.fullmatch(r"\W*(?:\w+\s+)?", text[sent.start:cue.start]) is not None
+
+
+def subject_of_verb(mention: tuple[int, int], sent: SentenceView, text: str, others: list[tuple[int, int]]) -> bool:
+    """The mention after the last comma of an opening clause, right before the sentence's verb cue,
+    with no other official named between them."""
+    verbs = [c for c in sent.cues if c.cls in ("after", "active") and c.start >= mention[1]]
+    if not verbs or "," not in text[sent.start:mention[0]]:
+        return False
+    verb = min(verbs, key=lambda c: c.start)
+    between = text[mention[1]:verb.start]
+    return verb.start - mention[1] < ROLE_NEAR["before"] and "," not in between.strip(" ,") \
+        and not any(mention[1] <= o[0] < verb.start for o in others)
+
+
+def shared_role(cue: Cue, sent: SentenceView, earlier: list[tuple[tuple[int, int], str | None]]) -> str | None:
+    """The role "bersama" passes on: that of the mention just before it, when no other cue
+    stands between them ("Gubernur A bersama Kapolda B", not "A menggelar pertemuan bersama B")."""
+    before = [(span, role) for span, role in earlier if span[1] <= cue.start]
+    if not before:
+        return None
+    span, role = before[-1]
+    if cue.start - span[1] > ROLE_NEAR["before"] or any(span[1] <= c.start < cue.start for c in sent.cues):
+        return None
+    return role
+
+
+def together(sent: SentenceView, here: list[tuple[int, int, int]]) -> list[Cue]:
+    """A "bersama" joining two officials named right around it ("Wakapolres X bersama Kabag Ops Y
+    melakukan pemeriksaan"): they were together, even without a word naming the event."""
+    out = []
+    for cue in sent.live("with"):
+        before = [m for m in here if 0 <= cue.start - m[1] <= ROLE_NEAR["before"]]
+        after = [m for m in here if 0 <= m[0] - cue.end <= ROLE_NEAR["before"]]
+        if before and after and before[-1][2] != after[0][2]:
+            out.append(Cue("event", "acara", cue.start, cue.end))
+    return out
+
+
+def absent_of(text: str, start: int, end: int, mentions: list[tuple[int, int, int]]) -> set[int]:
+    """Starts of the mentions a sentence says were not there: represented ("mewakili X",
+    "X melalui Y", "X diwakili"), excused ("berhalangan") or only sending a message ("pesan dari X").
+
+    Only those mentions are dropped: the same person may be named elsewhere at the event, as a
+    spokesman speaks "mewakili Kapolda" who is there."""
+    out = set()
+    for cue in find_cues(text[start:end], start):
+        if cue.cls == "absent_before":
+            after = [m for m in mentions if cue.end <= m[0] < cue.end + ABSENT_WINDOW]
+            if after:
+                out.add(min(after)[0])
+        elif cue.cls == "absent_after":
+            before = [m for m in mentions if cue.start - ABSENT_WINDOW < m[1] <= cue.start]
+            if before:
+                out.add(max(before, key=lambda m: m[1])[0])
+    return out
 
 
 def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: str) -> set[int]:
@@ -165,12 +287,13 @@ def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: s
 
 
 def nearest_date(dates: list[dict], pos: int) -> dict | None:
-    """The day-precise date written nearest to a position."""
+    """The day-precise date written nearest to a position; a stated date wins over a relative one."""
     days = [d for d in dates if d.get("granularity") in ("day", "range")
             or re.fullmatch(r"[\dX]{4}-\d\d-\d\d.*", d.get("value") or "")]
-    if not days:
+    stated = [d for d in days if d.get("value")]
+    if not (stated or days):
         return None
-    return min(days, key=lambda d: abs(d.get("start", 0) - pos))
+    return min(stated or days, key=lambda d: abs(d.get("start", 0) - pos))
 
 
 def place_in(text: str, spans: list[tuple[int, int]]) -> str | None:
@@ -191,32 +314,41 @@ def find_meetings(
     """Return one record `meetings` entry per event where named officials were together."""
     if len(officials) < 2:
         return []
-    sentences = merge_abbreviation_splits(text, sentences or split_sentences(text))
+    sentences = merge_abbreviation_splits(text, split_at_lines(text, sentences or split_sentences(text)))
     quotes = quoted_spans(text)
     mentions = sorted(
         (m["start"], m["end"], idx)
         for idx, o in enumerate(officials) for m in o.get("mentions", [])
         if not inside(m["start"], quotes)
     )
-    present: dict[int, str] = {}
+    every = sorted((m["start"], m["end"], idx) for idx, o in enumerate(officials) for m in o.get("mentions", []))
+    absent = {pos for start, end in sentences for pos in absent_of(text, start, end, every)}
+    mentions = [m for m in mentions if m[0] not in absent]
+    present: dict[int, str | None] = {}
     evidence: list[tuple[int, int]] = []
     event_type = None
     remote = False
     for start, end in sentences:
         sent = view(text, start, end, quotes)
         here = [m for m in mentions if start <= m[0] < end and not inside(m[0], sent.void)]
-        events = sent.live("event")
+        events = sent.live("event") or together(sent, here)
         if sent.live("remote") and (events or here):
             remote = True
         if events:
             event_type = event_type or min(events, key=lambda c: c.start).value
         if events and here:
+            earlier: list[tuple[tuple[int, int], str | None]] = []
             for s, e, idx in here:
-                present.setdefault(idx, role_of((s, e), sent, text))
+                role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here])
+                earlier.append(((s, e), role))
+                # The first mention a cue speaks for decides; a bare presence stays open.
+                if present.get(idx) is None:
+                    present[idx] = role
             evidence.append((start, end))
         elif here:
             for idx in speaker_of(sent, here, text):
-                present.setdefault(idx, "speaker")
+                if present.get(idx) is None:
+                    present[idx] = "speaker"
                 evidence.append((start, end))
     if remote or event_type is None or len(present) < 2:
         return []
@@ -225,8 +357,9 @@ def find_meetings(
     return [{
         "type": event_type,
         "event": None,
-        "participants": [{"name": officials[idx]["name"], "role": role} for idx, role in sorted(present.items())],
-        "date": date.get("value") if date else None,
+        "participants": [{"name": officials[idx]["name"], "role": role or "attendee"}
+                         for idx, role in sorted(present.items())],
+        "date": (date.get("value") or date.get("resolved")) if date else None,
         "date_text": date.get("text") if date else None,
         "place": place_in(text, evidence),
         "evidence": [{"text": text[s:e], "start": s, "end": e} for s, e in evidence],

@@ -17,6 +17,7 @@ from functools import cache
 
 from .names import (
     bare,
+    degrees,
     is_degree,
     is_honorific,
     is_initial,
@@ -31,8 +32,11 @@ from .names import (
 # (se-Kota, kota-kota); "SorotNTT.Com-Bupati" splits before the capitalized title.
 TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*(?:-[a-z0-9]\w*)*|[^\w\s]")
 # Abbreviations whose dot does not end a sentence.
-DOTTED_ABBREVIATIONS = {"kab", "ka", "prov", "jl", "jln", "no", "kec", "kel", "st", "tn", "gg"}
+# "Pol." in ranks (Irjen Pol. Dedi) is one of them.
+DOTTED_ABBREVIATIONS = {"kab", "ka", "prov", "jl", "jln", "no", "kec", "kel", "st", "tn", "gg", "pol"}
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
+RANK_CORPS = {"polisi", "pol", "tni"}
+GROUP_WORDS = {"para", "seluruh", "semua", "sejumlah", "beberapa", "segenap", "jajaran"}
 OPEN_QUOTES, CLOSE_QUOTES = "\"“”‘’'", "\"”“’‘'"
 MAX_NAME_TOKENS = 6
 
@@ -138,9 +142,11 @@ def regions() -> tuple[frozenset[tuple[str, ...]], int]:
 
 
 class Tokens(list):
-    """The token list of one text, with the indexes of words seen only in headlines."""
+    """The token list of one text, with the indexes of words seen only in headlines, and of
+    those among them that the body writes in lower case (common words: "Kaji Banding")."""
 
     headline_only: frozenset[int] = frozenset()
+    headline_common: frozenset[int] = frozenset()
 
 
 def tokenize(text: str) -> Tokens:
@@ -152,6 +158,8 @@ def tokenize(text: str) -> Tokens:
             continue
         toks.append(Tok(m.group(), m.start(), m.end(), text[m.end():m.end() + 1] == "."))
     toks.headline_only = headline_only_tokens(text, toks)
+    lower = {t.text for t in toks if t.text.islower()}
+    toks.headline_common = frozenset(i for i in toks.headline_only if toks[i].low in lower)
     return toks
 
 
@@ -298,13 +306,13 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
     n = len(toks)
     while j < n:
         tok = toks[j]
-        if j > start and not same_line(text, toks[j - 1], tok):
-            break
+        if not same_line(text, toks[j - 1], tok):
+            break  # a title at a line end takes nothing from the next line ("Kapolri\nBENGKULU")
         if j > start and ends_sentence(toks[j - 1]):
             break
         after = paren_group(toks, j)
         if after is not None and j > start - 1:
-            if nickname_group(toks, j):
+            if nickname_group(toks, j) and not short_for(toks[j + 1].text, toks[start:j]):
                 break
             j = after
             continue
@@ -314,8 +322,11 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                 j += 2
             continue
         if tok.low in ROMAN and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
-                                                 or word_class(toks[j + 1].text, "region_keyword")):
-            j += 1
+                                                 or word_class(toks[j + 1].text, "region_keyword")
+                                                 or tok.text == "I" and not balinese_initial(toks, j)):
+            j += 1  # "Asisten I Julises", but "Bupati I Made Kembang" opens a Balinese name
+            if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]):
+                j += 2  # "Pangdam III/Siliwangi"
             continue
         if tok.low == "periode" and j + 1 < n and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
             j += 2
@@ -325,6 +336,10 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
         if (entry.kind in ("agency", "body") and tok.text in {"dan", "&", ","} and j + 1 < n and j > start
                 and (word_class(toks[j + 1].text, "agency") or is_acronym(toks[j + 1]))):
             j += 1
+            continue
+        if (entry.kind in ("agency", "body") and tok.text == "," and j + 2 < n and j > start
+                and toks[j + 1].text in {"dan", "serta"} and word_class(toks[j + 2].text, "agency")):
+            j += 2  # "Komunikasi, Informatika, Persandian, dan Statistik"
             continue
         if not is_cap(tok):
             break
@@ -338,7 +353,7 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                 pass
             if (k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]) and not match_title(toks, k)
                     and not word_class(toks[k].text, "region_keyword")):
-                end = match_region(toks, k)
+                end = match_region(toks, k) or match_local(toks, k, local_regions)
                 if end is None and not word_class(toks[k].text, "region_keyword"):
                     end = k + 1
                 j = end if end is not None else k
@@ -346,14 +361,23 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                 continue
             j = k
             continue
+        if (j + 1 < n and toks[j + 1].low in ROMAN and not toks[j + 1].dot and toks[j + 1].text.isupper()
+                and not is_honorific(tok.text) and not match_title(toks, j)
+                and not (toks[j + 1].text == "I" and balinese_initial(toks, j + 1))):
+            # "Komwil I", "Korwil III": a numbered unit, not a name ending in an initial; but a
+            # Balinese name opens with "I" ("Bupati Jembrana I Made Kembang").
+            j += 2
+            continue
         end = match_region(toks, j) if not region_done else None
+        if end is None and not region_done and compass_region(toks, j, text):
+            end = j + 1  # "Wali Kota Tanggerang Selatan": an unlisted place with its compass word
         if end is not None:
             j, region_done = end, True
             while j < n and word_class(toks[j].text, "direction") and is_cap(toks[j]):
                 j += 1  # "Bekasi Utara": a district named after its city
             continue
-        if not region_done and tok.low in local_regions:
-            j, region_done = j + 1, True
+        if not region_done and match_local(toks, j, local_regions):
+            j, region_done = match_local(toks, j, local_regions), True
             continue
         if is_acronym(tok) and not is_degree(tok.text) and (entry.kind != "national" or tok.text == "RI"):
             j += 1
@@ -366,6 +390,26 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
     while j > start and toks[j - 1].text in {"dan", "&", ",", "-"}:
         j -= 1
     return j
+
+
+def balinese_initial(toks: list[Tok], i: int) -> bool:
+    """An "I" (or "Ni") that opens a Balinese name: "I Made", "I Gusti Ngurah", "Ni Luh"."""
+    return i + 1 < len(toks) and word_class(toks[i + 1].text, "balinese")
+
+
+def compass_region(toks: list[Tok], j: int, text: str) -> bool:
+    """A capitalized word followed by a compass word on the same line: a place, not a name."""
+    return (j + 1 < len(toks) and is_cap(toks[j]) and word_class(toks[j + 1].text, "direction")
+            and is_cap(toks[j + 1]) and same_line(text, toks[j], toks[j + 1]) and not match_title(toks, j)
+            and not is_honorific(toks[j].text))
+
+
+def short_for(word: str, unit: list[Tok]) -> bool:
+    """True when a parenthesized word shortens the unit words before it: Adbang for
+    Administrasi Pembangunan, Kominfosanti for Komunikasi, Informatika, Persandian dan Statistik."""
+    words = [t.low for t in unit if t.text[:1].isalpha() and t.text[:1].isupper()]
+    low = word.lower()
+    return bool(words) and any(low[0] == w[0] for w in words) and is_subsequence_str(low, "".join(words))
 
 
 @cache
@@ -416,6 +460,37 @@ def nickname_group(toks: list[Tok], i: int) -> bool:
             and not is_region_abbreviation(toks[i + 1].text))
 
 
+def local_place_phrases(toks: list[Tok]) -> set[str]:
+    """Unlisted places of two or three words the article writes after Kecamatan/Desa/Kelurahan
+    ("Kecamatan Gunung Megang."): the whole run of capitalized words up to a lower-case word or
+    punctuation, when its first word is not a listed region (those end where the list says)."""
+    out = set()
+    for i, a in enumerate(toks[:-2]):
+        if not word_class(a.text, "region_keyword") or a.low in {"pemerintah", "ri", "republik", "negara"}:
+            continue
+        if i > 0 and toks[i - 1].low in {"wali", "wawali", "sekretaris", "kepala", "wakil"}:
+            continue
+        k = i + 1
+        while k < min(len(toks), i + 5) and is_cap(toks[k]) and toks[k].text[1:].islower() \
+                and toks[k].start - toks[k - 1].end <= 1:
+            k += 1
+        run = range(i + 1, k)
+        if 2 <= len(run) <= 3 and match_region(toks, i + 1) is None \
+                and not any(match_title(toks, r) or is_honorific(toks[r].text)
+                            or word_class(toks[r].text, "region_keyword") for r in run):
+            out.add(" ".join(toks[r].low for r in run))
+    return out
+
+
+def match_local(toks: list[Tok], j: int, local: frozenset[str]) -> int | None:
+    """End index of the longest of the article's own place names (one to three words) at token j."""
+    for n in (3, 2, 1):
+        if j + n <= len(toks) and all(is_cap(t) for t in toks[j:j + n]) \
+                and " ".join(t.low for t in toks[j:j + n]) in local:
+            return j + n
+    return None
+
+
 def local_region_words(toks: list[Tok]) -> frozenset[str]:
     """Words the article itself writes after Kota/Kabupaten/Kecamatan...: its place names."""
     out = set()
@@ -425,6 +500,7 @@ def local_region_words(toks: list[Tok]) -> frozenset[str]:
         if word_class(a.text, "region_keyword") and a.low not in {"pemerintah", "ri", "republik", "negara"} \
                 and is_cap(b) and not word_class(b.text, "region_keyword") and b.text[1:].islower():
             out.add(b.low)
+    out |= local_place_phrases(toks)
     low = " ".join(t.low for t in toks)
     written = [r for r in region_words() if " ".join(r) in low]
     for t in toks:
@@ -488,8 +564,12 @@ def parse_name(toks: list[Tok], k: int, text: str, per_starts: dict[int, int] | 
     degs, end = [], k
     while end < n:
         tok = toks[end]
-        if tok.text == "," and end + 1 < n and is_degree(toks[end + 1].text):
+        if tok.text == "," and end + 1 < n and (is_degree(toks[end + 1].text) or spaced_degree(toks, end + 1)):
             end += 1
+            continue
+        if spaced_degree(toks, end) and (toks[end - 1].text == "," or is_degree(toks[end - 1].text)):
+            degs.append(f"{tok.text}. {toks[end + 1].text}")  # "M. Eng"
+            end += 2
             continue
         if is_degree(tok.text) and (end == last or toks[end - 1].text in {",", "."} or toks[end - 1].dot
                                     or is_degree(toks[end - 1].text)):
@@ -498,6 +578,12 @@ def parse_name(toks: list[Tok], k: int, text: str, per_starts: dict[int, int] | 
             continue
         break
     return first, last, end, hons, degs
+
+
+def spaced_degree(toks: list[Tok], i: int) -> bool:
+    """A degree written with a space after its initial: "M. Eng", "S. Sos"."""
+    return (i + 1 < len(toks) and toks[i].dot and len(toks[i].text) == 1 and toks[i].text.isupper()
+            and bare(toks[i].text + toks[i + 1].text) in degrees())
 
 
 def parse_name_backward(toks: list[Tok], p: int, text: str) -> tuple[int, int, list[str], list[str], list[str]] | None:
@@ -626,6 +712,9 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         if span is None:
             i += 1
             continue
+        if span.first > 0 and toks[span.first - 1].low in GROUP_WORDS:
+            i = span.last  # "para Asisten Setda, Pimpinan ...": a group of posts, never one named person
+            continue
         tdict = title_dict(span, toks, text)
         k = span.last
         ranks = []
@@ -642,6 +731,11 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         comma = k < n and toks[k].text == ","
         if comma:
             k += 1
+        after_rank = rank_at(toks, k, text) if comma and not ranks and span.entry.kind != "rank" else None
+        if after_rank:
+            # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
+            ranks.append(rank_dict(toks, text, k, after_rank[0]))
+            k = after_rank[1]
         parsed = None
         if k < n and same_line(text, toks[span.last - 1], toks[k]):
             parsed = parse_name(toks, k, text, per_starts)
@@ -668,9 +762,29 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                 span.complement = (span.complement[0], inner[0])
                 tdict = title_dict(span, toks, text)
                 parsed = parse_name(toks, inner[0], text, per_starts)
+        if (parsed and not ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"
+                and parsed[1] - parsed[0] <= 3
+                and (rank_at(toks, parsed[1], text) or not comma and continues_unit(toks, parsed[1], text))):
+            # The words taken for a name are the unit's when a rank or more of the unit follows them:
+            # "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil".
+            j = parse_complement(toks, parsed[1], span.entry, text, local)
+            span.last = j
+            span.complement = (span.complement[0], j)
+            tdict = title_dict(span, toks, text)
+            parsed = None
+            k = j + 1 if j < n and toks[j].text == "," else j
+            after_rank = rank_at(toks, k, text)
+            if after_rank:
+                ranks.append(rank_dict(toks, text, k, after_rank[0]))
+                k = after_rank[1]
+            if k < n and same_line(text, toks[j - 1], toks[k]):
+                parsed = parse_name(toks, k, text, per_starts)
+        if parsed and any(x in toks.headline_common for x in range(parsed[0], parsed[1])):
+            parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
         # Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
         unknown_max = 3 if span.entry.kind in ("agency", "body") else 1
-        if (parsed and parsed[1] - parsed[0] <= unknown_max and not parsed[3] and parsed[2] < n
+        if (parsed and not ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
+                and not parsed[3] and not parsed[4] and parsed[2] < n
                 and toks[parsed[2]].text == ","):
             # "Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
             again = parse_name(toks, parsed[2] + 1, text, per_starts)
@@ -696,7 +810,7 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                         continue
             f = finding_from(toks, text, first, last, hons, degs, titles + ranks)
             if f:
-                f.aliases += nickname_after(toks, end)
+                f.aliases += nickname_after(toks, end) + initials_after(toks, end, f.name)
                 findings.append(f)
                 pending = None
                 i = end
@@ -704,10 +818,34 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         bare_titles.append((span, tdict))
         pending = (span, tdict)
         i = span.last
-    findings += appositions(toks, text, local, bare_titles)
+    findings += appositions(toks, text, local, bare_titles, {f.span for f in findings})
     links = related_link_spans(text)
     findings = [f for f in findings if not any(a <= f.span[0] < b for a, b in links)]
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+def rank_at(toks: list[Tok], k: int, text: str) -> tuple[int, int] | None:
+    """A rank starting at token k with a name-like word after it on the same line: (rank end,
+    index after the rank and a "(Purn)" group)."""
+    m = match_title(toks, k) if k < len(toks) else None
+    if not m or m[1].kind != "rank":
+        return None
+    after = paren_group(toks, m[0]) or m[0]
+    if after != m[0] and after < len(toks) and toks[after].low in RANK_CORPS:
+        after += 1  # "Jenderal (Purn) Polisi"
+    if after < len(toks) and same_line(text, toks[after - 1], toks[after]) and is_cap(toks[after]):
+        return m[0], after
+    return None
+
+
+def continues_unit(toks: list[Tok], k: int, text: str) -> bool:
+    """A word that carries a title's unit on (Setda, Provinsi, RRT), not one that ends a name."""
+    if k >= len(toks) or not is_cap(toks[k]) or not same_line(text, toks[k - 1], toks[k]):
+        return False
+    tok = toks[k]
+    # Two capitals may close a name ("Mahfud MD"); a longer acronym is a body's (Kedubes RRT).
+    return (word_class(tok.text, "region_keyword")
+            or is_acronym(tok) and len(tok.text) >= 3 and not is_degree(tok.text))
 
 
 def rank_dict(toks: list[Tok], text: str, a: int, b: int) -> dict:
@@ -735,7 +873,9 @@ def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:
 
 
 def coordinated_second_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[str], list[str]] | None:
-    """The name after "dan" following the first of two coordinated names."""
+    """The name after "dan" (or ", dan") following the first of two coordinated names."""
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"dan", "serta"}:
+        k += 1  # "Gubernur dan Wakil Gubernur Jabar, Ridwan Kamil, dan Uu Ruzhanul Ulum"
     if k < len(toks) and toks[k].text.lower() in {"dan", "&", "-"}:
         parsed = parse_name(toks, k + 1, text)
         if parsed and not match_title(toks, k + 1):
@@ -762,15 +902,39 @@ def nickname_after(toks: list[Tok], k: int) -> list[str]:
     return [toks[k + 1].text] if nickname_group(toks, k) else []
 
 
+APPOSITION_LINKS = {"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"}
+APPOSITION_VERBS = {"juga", "selaku", "sebagai", "merupakan"}  # "NAME yang juga Wali Kota ..."
+
+
+def initials_after(toks: list[Tok], k: int, name: str) -> list[str]:
+    """An acronym of the name in parentheses right after it: "Suhardi Duka (SDK)", "Herman Deru (HD)"."""
+    if not (k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"):
+        return []
+    acro = toks[k + 1].text
+    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+    if 2 <= len(acro) <= 5 and acro.isalpha() and acro.isupper() and len(initials) >= 2 \
+            and acro.startswith(initials[0]) and is_subsequence_str(initials, acro):
+        return [acro]
+    return []
+
+
 def appositions(toks: list[Tok], text: str, local: frozenset[str],
-                bare_titles: list[tuple[TitleSpan, dict]]) -> list[Finding]:
-    """Names followed by their title: "NAME, ST (Kadis ...)" and "NAME, Plt. Wali Kota"."""
+                bare_titles: list[tuple[TitleSpan, dict]], named: set[tuple[int, int]]) -> list[Finding]:
+    """Names followed by their title: "NAME, ST (Kadis ...)", "NAME, Plt. Wali Kota" and
+    "NAME yang juga Wali Kota ..."; `named` holds the spans of names already given a title."""
     out: list[Finding] = []
     for span, tdict in bare_titles:
         before = span.first - 1
         if before < 1:
             continue
-        if toks[before].text == "(":
+        link = before
+        while link > 0 and before - link < 4 and toks[link].low in APPOSITION_LINKS:
+            link -= 1
+        linked = link < before and {t.low for t in toks[link + 1:span.first]} & APPOSITION_VERBS
+        if linked and same_line(text, toks[link], toks[span.first]):
+            title = tdict
+            back = parse_name_backward(toks, link, text)
+        elif toks[before].text == "(":
             close = next((j for j in range(span.last, min(len(toks), span.last + 12)) if toks[j].text == ")"), None)
             if close is None:
                 continue
@@ -786,6 +950,18 @@ def appositions(toks: list[Tok], text: str, local: frozenset[str],
             back = parse_name_backward(toks, before - 1, text)
             if back and back[0] > 0 and match_title(toks, back[0] - 1):
                 continue  # "Kepala Bappeda Koswara, Kepala Dinas LH": a list, not apposition
+            if back and back[0] > 1 and toks[back[0] - 1].text == "," and name_span(toks, back) in named:
+                continue  # "Walikota Surabaya, Tri Rismaharini, Plt Walikota Sidoarjo": the next item of a list
+        elif name_token(toks, before) and gap(text, toks[before], toks[span.first]) == " ":
+            # "Sementara itu Ike Widyawaty Kabid Ekonomi Bappeda ...": a name written before its title.
+            title = tdict
+            back = parse_name_backward(toks, before, text)
+            if not back or name_span(toks, back) in named or back[2] or back[4] \
+                    or any(word_class(t.text, "agency") for t in toks[back[0]:back[1]]):
+                continue
+            if back[1] - back[0] < 2 and (back[0] == 0 or not toks[back[0] - 1].text.islower()
+                                          or toks[back[0] - 1].low in {"di", "ke", "dari", "dan", "menuju"}):
+                continue  # one word alone must follow a lower-case word: "dikatakan Hasyim Kepala Desa"
         else:
             continue
         if not back:
@@ -793,9 +969,10 @@ def appositions(toks: list[Tok], text: str, local: frozenset[str],
         first, last, hons, degs, ranks = back
         if any(k in getattr(toks, "headline_only", ()) for k in range(first, last)):
             continue
-        if last - first == 1 and (first == 0 or ends_sentence(toks[first - 1])
-                                  or not same_line(text, toks[first - 1], toks[first])):
-            continue  # "Kemarin, Presiden ...": a lone word opening the sentence
+        if last - first == 1 and not degs and (first == 0 or ends_sentence(toks[first - 1])
+                                  or not same_line(text, toks[first - 1], toks[first])
+                                  or toks[first - 1].text in {"/", "-"} or toks[first - 1].text.isdigit()):
+            continue  # "Kemarin, Presiden ...", "Pangdam V/Brawijaya, Wakapolda": a lone word not a name
         if first > 0 and (toks[first - 1].low in {"di", "ke", "dari", "menuju", "dan"}
                           or word_class(toks[first - 1].text, "region_keyword")
                           or word_class(toks[first - 1].text, "place")):
@@ -808,6 +985,13 @@ def appositions(toks: list[Tok], text: str, local: frozenset[str],
             f.aliases += nickname_after(toks, last)
             out.append(f)
     return out
+
+
+def name_span(toks: list[Tok], back: tuple[int, int, list[str], list[str], list[str]]) -> tuple[int, int]:
+    """Character span of a backward-parsed name, as finding_from writes it."""
+    first, last = back[0], back[1]
+    end = toks[last - 1].end + (1 if toks[last - 1].dot and is_initial(toks[last - 1].text) else 0)
+    return toks[first].start, end
 
 
 # --- people --------------------------------------------------------------------------------
@@ -826,14 +1010,31 @@ class Person:
 
     @property
     def name(self) -> str:
-        """Fullest form: the most words, first written."""
-        return max((f.name for f in self.findings), key=lambda s: len(s.split()))
+        """Fullest form: the most words, then the most often written (a one-off typo loses:
+        "Micler Lakat" twice over "Micler Lakar" once), then the first written."""
+        names = [f.name for f in self.findings]
+        first = {n: min(f.span[0] for f in self.findings if f.name == n) for n in names}
+        return max(names, key=lambda s: (len(s.split()), names.count(s), -first[s]))
 
 
-def compatible(a: Person, b: Person) -> bool:
-    """Two groups whose posts agree (or one has only a rank)."""
-    ka = {k for k in a.keys if k}
-    kb = {k for k in b.keys if k}
+@cache
+def title_families() -> dict[str, str]:
+    """Normalized titles of one post under different names (Sekkot, Sekda -> Sekretaris Daerah)."""
+    rows = [line.split("\t") for line in read_lines("officials_title_families.tsv")[1:]]
+    return {key: family for key, family in rows}
+
+
+def family(key: str, deputy_blind: bool = False) -> str:
+    """A title key's family; with deputy_blind, "Wakil Wali Kota" and "Wali Kota" are one."""
+    key = title_families().get(key, key)
+    return key.removeprefix("Wakil ") if deputy_blind else key
+
+
+def compatible(a: Person, b: Person, deputy_blind: bool = False) -> bool:
+    """Two groups whose posts agree. A shortened name may drop the deputy's "Wakil" from the
+    title as well ("Wali Kota Reny" for Wakil Wali Kota Reny A Lamadjido)."""
+    ka = {family(k, deputy_blind) for k in a.keys if k}
+    kb = {family(k, deputy_blind) for k in b.keys if k}
     return bool(ka & kb)
 
 
@@ -874,7 +1075,8 @@ def group_people(findings: list[Finding]) -> list[Person]:
     while merged:
         merged = False
         for short in sorted(people, key=lambda p: len(p.name.split())):
-            longs = [p for p in people if p is not short and is_short_form(short.name, p.name) and compatible(short, p)]
+            longs = [p for p in people if p is not short and is_short_form(short.name, p.name)
+                     and compatible(short, p, deputy_blind=True)]
             if not longs:
                 longs = [p for p in people if p is not short and len(p.name.split()) == len(short.name.split())
                          and same_spelling(short.name, p.name) and compatible(short, p)]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.dates import find_dates
 from pipeline.meetings import find_meetings, merge_abbreviation_splits, quoted_spans, split_sentences
 from pipeline.officials import find_officials
 
@@ -141,3 +142,108 @@ def test_a_policy_story_with_a_spokesperson_is_not_a_meeting():
             "Kepala Dinas Kesehatan Sleman Cahya Purnama mengatakan kasus Covid-19 meningkat.")
     assert len(find_officials(text)) == 2
     assert meetings_of(text) == []
+
+
+# --- roles and presence on unseen regional news ------------------------------------------
+
+
+def test_the_role_comes_from_the_cue_nearest_the_mention():
+    text = ("Wakil Gubernur DKI Jakarta Sandiaga Uno menerima audiensi Wali Kota Bekasi Rahmat Effendi. "
+            "Hadir mendampingi Asisten Pembangunan dan Kemasyarakatan Kariman, dan Kepala Bappeda Koswara.")
+    roles = participants(meetings_of(text)[0])
+    assert roles["Kariman"] == "accompanying"
+    assert roles["Koswara"] == "accompanying"
+    assert roles["Sandiaga Uno"] == "host"
+    assert roles["Rahmat Effendi"] == "guest"
+
+
+def test_who_accompanies_is_written_before_mendampingi_when_a_subject_is_there():
+    text = ("Kepala Dinas Kominfo Kabupaten Buleleng, Made Suharta turut mendampingi Bupati Buleleng, "
+            "I Nyoman Sutjidra dalam kunjungan kerja ke Kecamatan Seririt.")
+    roles = participants(meetings_of(text)[0])
+    assert roles["Made Suharta"] == "accompanying"
+    assert roles["I Nyoman Sutjidra"] != "accompanying"
+
+
+def test_hosts_and_guests_of_visits_and_audiences():
+    text = ("Pemkab Kotawaringin Barat (Kobar) belajar ke Padang. "
+            "Didampingi Pj Sekda, Bupati Kobar Nurhidayah menyambangi Kantor Wali Kota Padang, Kamis. "
+            "Kehadiran rombongan disambut langsung oleh Wali Kota Padang Mahyeldi Ansharullah.\n"
+            "Wali Kota Pekanbaru Firdaus melaksanakan audiensi dengan Presiden Republik Indonesia Joko Widodo.")
+    roles = participants(meetings_of(text)[0])
+    assert roles["Nurhidayah"] == "guest"
+    assert roles["Mahyeldi Ansharullah"] == "host"
+    assert roles["Firdaus"] == "guest"
+    assert roles["Joko Widodo"] == "host"
+
+
+def test_bersama_shares_the_role_of_the_official_just_before_it_only():
+    text = ("Gubernur Bengkulu Rohidin Mersyah bersama Kapolda Bengkulu Brigjen Pol Supratman menggelar "
+            "pertemuan bersama Kapolri Jenderal Polisi Tito Karnavian di Jakarta.")
+    roles = participants(meetings_of(text)[0])
+    assert roles["Rohidin Mersyah"] == roles["Supratman"] == "host"
+    assert roles["Tito Karnavian"] == "attendee"
+
+
+def test_a_represented_or_excused_official_is_not_present():
+    text = ("Mewakili Wali Kota Batam Muhammad Rudi, Sekda Kota Batam Jefridin Hamid menerima kunjungan "
+            "kehormatan Wakil Bupati Natuna Rodhial Huda di Kantor Wali Kota Batam.")
+    roles = participants(meetings_of(text)[0])
+    assert set(roles) == {"Jefridin Hamid", "Rodhial Huda"}
+
+
+def test_a_spokesman_speaking_for_an_official_named_at_the_event_leaves_him_present():
+    text = ("Kedatangan Mendagri Tito Karnavian disambut Kapolda Kalteng Irjen Pol Dedi Prasetyo di bandara. "
+            "\"Kami menurunkan 385 personel,\" kata Kabid Humas Kombes Pol Hendra Rochmawan mewakili Kapolda.")
+    assert {"Tito Karnavian", "Dedi Prasetyo"} <= set(participants(meetings_of(text)[0]))
+
+
+def test_an_official_named_as_the_owner_of_a_policy_is_not_present():
+    text = ("Sekretaris Daerah Provinsi Sulawesi Barat Junda Maulana memimpin rapat koordinasi OPD. "
+            "Rapat dihadiri Kepala Biro Pemkesra Setda Provinsi Sulawesi Barat, Murdanil. Rapat membahas "
+            "program yang menjadi penekanan Gubernur Sulbar Suhardi Duka.")
+    assert set(participants(meetings_of(text)[0])) == {"Junda Maulana", "Murdanil"}
+
+
+def test_a_schedule_in_a_relative_clause_does_not_void_the_rest_of_the_sentence():
+    text = ("Musrenbang yang dijadwalkan berlangsung dua hari, dibuka secara resmi oleh Bupati Jembrana, "
+            "I Nengah Tamba dan dihadiri pula oleh Ketua DPRD Jembrana, Ni Made Sri Sutharmi.")
+    roles = participants(meetings_of(text)[0])
+    assert roles == {"I Nengah Tamba": "host", "Ni Made Sri Sutharmi": "attendee"}
+
+
+def test_two_officials_joined_by_bersama_were_together():
+    text = ("Wakapolres Tanggamus Kompol Muhammad Ali bersama Kabag Ops Kompol Bunyamin melakukan pemeriksaan "
+            "tanggul yang jebol, Selasa sore.")
+    assert set(participants(meetings_of(text)[0])) == {"Muhammad Ali", "Bunyamin"}
+
+
+def test_menyambut_baik_is_not_a_reception():
+    text = ("Gubernur Sulawesi Barat Suhardi Duka menghadiri Musrenbang di Mamuju. Bupati Mamuju Sitti Sutinah "
+            "menyambut baik dukungan dari Pemprov. “Kerusakan jaringan sudah lama,” ucap Sutinah.")
+    (meeting,) = meetings_of(text)
+    assert participants(meeting)["Sitti Sutinah"] == "speaker"
+
+
+def test_a_headline_line_is_its_own_sentence():
+    text = "Wali Kota Sambut Presiden\nBersama Kapolres Bogor AKBP Susatyo, Wali Kota Bogor Bima Arya hadir."
+    bounds = [(0, len(text))]
+    officials = find_officials(text)
+    (meeting,) = find_meetings(text, officials, [], bounds)
+    assert all(ev["text"].count("\n") == 0 for ev in meeting["evidence"])
+
+
+def test_an_honorific_before_the_name_does_not_end_the_sentence():
+    text = ("Rapat dipimpin oleh Sekretaris Daerah Kabupaten Sijunjung, DR. Zefnihan. "
+            "Rapat diikuti oleh Asisten II, Mukhadiris.")
+    roles = participants(meetings_of(text)[0])
+    assert roles["Zefnihan"] == "host"
+    assert "Mukhadiris" in roles
+
+
+def test_meeting_on_a_relative_day_takes_the_day_it_points_to():
+    text = ("Wali Kota Bekasi Tri Adhianto menerima audiensi Kepala Kantor Pertanahan Kota Bekasi "
+            "Amir Sofwan di ruang rapat Wali Kota, kemarin.")
+    officials = find_officials(text)
+    meetings = find_meetings(text, officials, find_dates(text, "2024-03-14"))
+    assert [m["date"] for m in meetings] == ["2024-03-13"]

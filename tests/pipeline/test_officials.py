@@ -289,3 +289,155 @@ def test_district_direction_words_rank_in_parentheses_and_company_names():
     assert people["Sudarsono"]["titles"] == ["Camat Bekasi Utara"]
     assert people["Taufik Hidayat"]["titles"] == ["Ketua DPRD Provinsi Jawa Barat", "Brigjen TNI"]
     assert people["Usep Rahman Salim"]["titles"] == ["Direktur Utama PDAM Tirta Bhagasasi"]
+
+
+# --- classes of error found on unseen regional news ----------------------------------------
+
+
+def test_headline_words_the_body_writes_in_lower_case_are_not_a_name():
+    text = ("Bupati Sinjai Kaji Banding ke Kota Makassar\n"
+            "SINJAI - Bupati Sinjai Andi Seto Gadhista Asapa melakukan kaji banding ke Balai Kota Makassar.")
+    assert set(by_name(text)) == {"Andi Seto Gadhista Asapa"}
+
+
+def test_a_name_only_in_the_headline_is_kept_when_the_body_never_writes_it_in_lower_case():
+    text = ("Ke Bappeda, Bupati Baddrut Sampaikan Tiga Poin Penting\n\n"
+            "Bupati Pamekasan berkunjung ke kantor Bappeda, Senin (7/2).")
+    assert "Baddrut" in by_name(text)
+
+
+def test_unit_words_between_a_command_and_a_rank_belong_to_the_title():
+    text = "Hadir pula Danrem 141 Toddopuli Brigjen TNI Andi Muhammad dan Kabid Propam Kombes Pol Agus Salim."
+    people = by_name(text)
+    assert set(people) == {"Andi Muhammad", "Agus Salim"}
+    assert people["Andi Muhammad"]["titles"] == ["Danrem 141 Toddopuli", "Brigjen TNI"]
+    assert people["Agus Salim"]["titles"] == ["Kabid Propam", "Kombes Pol"]
+
+
+def test_a_rank_after_the_comma_opens_the_name():
+    people = by_name("Kapolres Bone, AKBP Ardiansyah Putra mengikuti apel gelar pasukan di Makodam.")
+    assert people["Ardiansyah Putra"]["titles"] == ["Kapolres Bone", "AKBP"]
+
+
+def test_a_dotted_pol_does_not_end_the_sentence():
+    people = by_name("Rombongan disambut Kapolda Sulsel Irjen Pol. Dr. Nana Sudjana, M.Si. di bandara.")
+    assert people["Nana Sudjana"]["titles"] == ["Kapolda Sulsel", "Irjen Pol"]
+
+
+def test_a_title_at_the_end_of_a_line_takes_nothing_from_the_next():
+    text = "Gubernur Temui Kapolri\nMAKASSAR, Harian Fajar - Gubernur Sulsel Andi Sudirman bertemu Kapolri."
+    assert set(by_name(text)) == {"Andi Sudirman"}
+
+
+def test_an_unlisted_place_with_a_compass_word_is_the_region():
+    people = by_name("Camat Sukaraja Timur Budi Hartono membuka musrenbang kecamatan.")
+    assert people["Budi Hartono"]["titles"] == ["Camat Sukaraja Timur"]
+
+
+def test_a_title_after_a_named_list_item_is_the_next_item_not_an_apposition():
+    text = ("Rapat ini diikuti oleh Asisten II, Mukhadiris, kepala OPD terkait, dan undangan lainnya. "
+            "Hadir Walikota Surabaya, Tri Rismaharini, Plt Walikota Sidoarjo dan Bupati Gresik.")
+    people = by_name(text)
+    assert people["Mukhadiris"]["titles"] == ["Asisten II"]
+    assert people["Tri Rismaharini"]["titles"] == ["Walikota Surabaya"]
+
+
+def test_a_unit_short_form_in_parentheses_is_not_a_nickname():
+    text = ("Gubernur melantik Kepala Biro Administrasi Pembangunan (Adbang) Setda Provinsi Jambi, Ahmad Fauzi "
+            "sebagai Pj Bupati Tebo.")
+    person = by_name(text)["Ahmad Fauzi"]
+    assert person["titles"] == ["Kepala Biro Administrasi Pembangunan (Adbang) Setda Provinsi Jambi", "Pj Bupati Tebo"]
+
+
+def test_a_unit_written_as_a_comma_list_of_fields():
+    text = ("Kepala Dinas Komunikasi, Informatika, Persandian, dan Statistik Kabupaten Gianyar, Wayan Sudira "
+            "turut mendampingi Bupati.")
+    assert by_name(text)["Wayan Sudira"]["titles"] == [
+        "Kepala Dinas Komunikasi, Informatika, Persandian, dan Statistik Kabupaten Gianyar"]
+
+
+def test_an_unknown_unit_word_followed_by_more_of_the_unit_is_not_a_name():
+    text = ("Turut hadir Kepala Biro Pemkesra Setda Provinsi Gorontalo, Rahmat Lamato. Hadir juga Kepala Bagian "
+            "Politik Kedubes RRT di Indonesia.")
+    people = by_name(text)
+    assert set(people) == {"Rahmat Lamato"}
+    assert people["Rahmat Lamato"]["titles"] == ["Kepala Biro Pemkesra Setda Provinsi Gorontalo"]
+
+
+def test_a_degree_written_with_a_space_is_not_a_second_name():
+    text = ("Ia didampingi Kabag Administrasi Pembangunan Setda Kota Dumai Wilsubandi, SSTP, M. Eng, dan Lurah "
+            "Bagan Besar, Yuli Fitri Yanti.")
+    people = by_name(text)
+    assert "Wilsubandi" in people
+    assert "M. Eng" not in people
+    assert "M. Eng" in people["Wilsubandi"]["degrees"]
+
+
+def test_coordinated_titles_with_names_after_a_comma():
+    people = by_name("Hadir Gubernur dan Wakil Gubernur Jambi, Al Haris, dan Abdullah Sani dalam acara itu.")
+    assert people["Al Haris"]["titles"] == ["Gubernur Jambi"]
+    assert people["Abdullah Sani"]["titles"] == ["Wakil Gubernur Jambi"]
+
+
+def test_a_second_post_after_yang_juga():
+    text = "Acara itu turut dihadiri Ketua APEKSI Hadianto Rasyid yang juga Wali Kota Palu."
+    assert by_name(text)["Hadianto Rasyid"]["titles"] == ["Ketua APEKSI", "Wali Kota Palu"]
+
+
+def test_a_name_written_before_its_title_without_a_comma():
+    text = ("Sementara itu Ike Widyawaty Kabid Ekonomi Bappeda Bojonegoro menjelaskan arah pembangunan. "
+            "Hal itu sesuai Keputusan Bupati Kapuas tentang tim percepatan.")
+    people = by_name(text)
+    assert set(people) == {"Ike Widyawaty"}
+    assert people["Ike Widyawaty"]["titles"] == ["Kabid Ekonomi Bappeda Bojonegoro"]
+
+
+def test_a_group_of_posts_takes_no_name():
+    text = ("Musrenbang dibuka Penjabat Bupati Boalemo Hendriwan, dan dihadiri para Asisten Setda Boalemo, "
+            "Pimpinan Perangkat Daerah, Camat, dan para Kepala Desa.")
+    assert set(by_name(text)) == {"Hendriwan"}
+
+
+def test_roman_numbers_and_balinese_names_after_a_title():
+    text = ("Turut mendampingi Asisten I Julises Oehlers dan Pangdam III/Siliwangi Mayjen TNI Nugroho Budi. "
+            "Hadir pula Bupati Jembrana I Made Kembang Hartawan.")
+    people = by_name(text)
+    assert people["Julises Oehlers"]["titles"] == ["Asisten I"]
+    assert people["Nugroho Budi"]["titles"] == ["Pangdam III/Siliwangi", "Mayjen TNI"]
+    assert people["I Made Kembang Hartawan"]["titles"] == ["Bupati Jembrana"]
+
+
+def test_a_numbered_unit_is_not_a_name_ending_in_an_initial():
+    text = "Wali Kota Pekanbaru yang juga Ketua Apeksi Komwil I bersama 20 wali kota membahas munas."
+    assert by_name(text) == {}
+
+
+def test_a_place_of_two_words_the_article_writes_after_kecamatan():
+    text = ("Bupati Muara Enim Juarsah membuka Musrenbang di Kecamatan Gunung Megang. Ardiansyah, S.Sos, "
+            "Camat Kecamatan Gunung Megang menyampaikan terima kasih.")
+    people = by_name(text)
+    assert set(people) == {"Juarsah", "Ardiansyah"}
+    assert people["Ardiansyah"]["titles"] == ["Camat Kecamatan Gunung Megang"]
+
+
+def test_a_short_form_merges_across_a_dropped_wakil_and_a_title_family():
+    text = ("Wakil Wali Kota Palu Reny A Lamadjido hadir. Wali Kota Reny mengapresiasi hal itu. "
+            "Sekretaris Kota (Sekkot) Manado Micler Lakat menerima tamu. Sekda Lakat menjelaskan.")
+    people = by_name(text)
+    assert set(people) == {"Reny A Lamadjido", "Micler Lakat"}
+
+
+def test_a_one_off_misspelling_does_not_become_the_name():
+    text = ("Sekkot Manado Micler Lakat menerima kunjungan. Micler Lakat menjelaskan kondisi kota. "
+            "Turut mendampingi Sekda Micler Lakar dalam pertemuan ini.")
+    people = by_name(text)
+    assert list(people) == ["Micler Lakat"]
+    assert people["Micler Lakat"]["aliases"] == ["Micler Lakar"]
+
+
+def test_an_acronym_of_the_name_in_parentheses_is_an_alias():
+    text = ("Gubernur Sulawesi Barat Suhardi Duka (SDK) hadir di Mamuju. “Nanti kami bantu,” kata SDK saat "
+            "menghadiri Musrenbang.")
+    person = by_name(text)["Suhardi Duka"]
+    assert person["aliases"] == ["SDK"]
+    assert [m["text"] for m in person["mentions"]][-1] == "SDK"
