@@ -819,9 +819,70 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         pending = (span, tdict)
         i = span.last
     findings += appositions(toks, text, local, bare_titles, {f.span for f in findings})
+    findings += entity_posts(toks, text, entities, [f.span for f in findings])
     links = related_link_spans(text)
     findings = [f for f in findings if not any(a <= f.span[0] < b for a, b in links)]
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+@cache
+def generic_posts() -> tuple[tuple[str, ...], ...]:
+    """Post words that need a body or number after them, longest first ("wakil ketua")."""
+    posts = {tuple(line.lower().split()) for line in read_lines("officials_generic_posts.txt")}
+    return tuple(sorted(posts, key=len, reverse=True))
+
+
+def body_token(tok: Tok) -> bool:
+    """A word of a government body or a post's number: DPRD, Kesbangpol, Komisi, 2, III."""
+    t = tok.text.rstrip(".")
+    if word_class(t, "community"):
+        return False
+    return (t.isdigit() or t.lower() in ROMAN or is_acronym(tok) or t.lower() in title_units()
+            or word_class(t, "agency") or word_class(t, "agency_acronym"))
+
+
+@cache
+def title_units() -> frozenset[str]:
+    """The units posts belong to (data/titles.tsv): komisi, dinas, badan, dprd ..."""
+    units = (e.unit for entries in title_entries().values() for e in entries)
+    return frozenset(u.lower() for u in units if u and " " not in u)
+
+
+def post_before(toks: list[Tok], k: int, text: str) -> int | None:
+    """Index where a generic post and its body end just before token k ("Wakil Ketua 2, ")."""
+    j = k - 1 if k > 0 and toks[k - 1].text == "," else k
+    for body in range(j - 1, max(j - 4, 0), -1):
+        if not body_token(toks[body]) or not same_line(text, toks[body], toks[k]):
+            return None
+        for post in generic_posts():
+            start = body - len(post)
+            if start >= 0 and tuple(t.text.lower() for t in toks[start:body]) == post:
+                return start
+    return None
+
+
+def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]] | None,
+                 taken: list[tuple[int, int]]) -> list[Finding]:
+    """Officials the NER model vouches for: a person right after a generic post and its body
+    ("Wakil Ketua 2, Hamzah Sidik Djibran", "perwakilan Kesbangpol Zulfadli Matondang")."""
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    found = []
+    for s, e, label in entities or ():
+        k = by_start.get(s)
+        if label.upper() not in {"PER", "PERSON"} or k is None or any(a < e and s < b for a, b in taken):
+            continue
+        start = post_before(toks, k, text)
+        last = max((i for i in range(k, len(toks)) if toks[i].end <= e), default=None)
+        if start is None or last is None or not all(name_token(toks, i) for i in range(k, last + 1)):
+            continue
+        title_end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
+        written = text[toks[start].start:title_end].strip(" ,")
+        position = {"title": written, "normalized": written, "region": None, "acting": None,
+                    "start": toks[start].start, "end": toks[start].start + len(written), "key": written.lower()}
+        finding = finding_from(toks, text, k, last + 1, [], [], [position])
+        if finding:
+            found.append(finding)
+    return found
 
 
 def rank_at(toks: list[Tok], k: int, text: str) -> tuple[int, int] | None:

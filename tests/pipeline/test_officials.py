@@ -441,3 +441,32 @@ def test_an_acronym_of_the_name_in_parentheses_is_an_alias():
     person = by_name(text)["Suhardi Duka"]
     assert person["aliases"] == ["SDK"]
     assert [m["text"] for m in person["mentions"]][-1] == "SDK"
+
+
+# --- generic posts confirmed by the NER model ------------------------------------------------
+
+def per(text: str, *names: str) -> list[tuple[int, int, str]]:
+    """PER entities over the given names, as the NER model would mark them."""
+    return [(text.index(n), text.index(n) + len(n), "PER") for n in names]
+
+
+def test_generic_post_with_a_number_takes_the_person_the_model_marks():
+    text = "Rapat paripurna dipimpin oleh Wakil Ketua DPRD 1, Roni Imran dan Wakil Ketua 2, Hamzah Sidik Djibran."
+    found = {o["name"]: o["titles"] for o in find_officials(text, per(text, "Roni Imran", "Hamzah Sidik Djibran"))}
+    assert found == {"Roni Imran": ["Wakil Ketua DPRD 1"], "Hamzah Sidik Djibran": ["Wakil Ketua 2"]}
+    assert [o["name"] for o in find_officials(text)] == ["Roni Imran"]  # rules alone do not guess
+
+
+def test_representative_of_an_agency_is_an_official_when_the_model_marks_the_name():
+    text = "Wakil Wali Kota didampingi perwakilan Kesbangpol Zulfadli Matondang dan Sekretaris Komisi III, Ahmad Rifai."
+    found = {o["name"]: o["titles"] for o in find_officials(text, per(text, "Zulfadli Matondang", "Ahmad Rifai"))}
+    assert found == {"Zulfadli Matondang": ["perwakilan Kesbangpol"], "Ahmad Rifai": ["Sekretaris Komisi III"]}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ketua RT 05 Budi Santoso mengatakan warga menyambut baik program itu.", "Budi Santoso"),
+    ("Ketua Kelompok Tani Maju Budi Santoso menerima bantuan bibit.", "Budi Santoso"),
+    ("Aksi itu dikoordinasi Ketua BEM Rizki Maulana bersama mahasiswa lain.", "Rizki Maulana"),
+])
+def test_heads_of_neighbourhood_and_private_bodies_are_not_officials(text, name):
+    assert find_officials(text, per(text, name)) == []
