@@ -104,13 +104,16 @@ LAST_WORD = re.compile(r"(\w+)\.\s*$")
 
 
 def merge_abbreviation_splits(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join sentences split after an abbreviation or initial ("Pj.", "Dr.", "J.", "Kab.")."""
+    """Join sentences split after an abbreviation or initial ("Pj.", "Dr.", "J.", "Kab.") or a comma."""
     merged: list[tuple[int, int]] = []
     for s, e in sentences:
         prev = text[merged[-1][0]:merged[-1][1]] if merged else ""
         word = LAST_WORD.search(prev)
         # Honorifics in any spelling end no sentence either ("DR. Zefnihan", "Prof. Tito").
-        if merged and (ABBREVIATION_END.search(prev) or word and is_honorific(word.group(1))) \
+        # A statistical segmenter also splits after a comma ("Wakil Ketua DPRD 1, | Roni Imran"),
+        # where no sentence can end.
+        after_comma = prev.rstrip().endswith(",")
+        if merged and (ABBREVIATION_END.search(prev) or word and is_honorific(word.group(1)) or after_comma) \
                 and "\n" not in text[merged[-1][1]:s]:
             merged[-1] = (merged[-1][0], e)
         else:
@@ -279,10 +282,13 @@ def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: s
         # "kata Kepala Bidang ... Kota Salatiga, Sutopo": the speaker's title may come first.
         after = [m for m in mentions if m[0] >= cue.end and m[0] - cue.end <= SPEAKER_WINDOW * 2
                  and not re.search(r"[.;!?\"“”]", text[cue.end:m[0]])]
-        if after:
-            speakers.add(after[0][2])
-        elif before:
+        # "Sekda Ridwan menyampaikan jawaban wali kota": a verb with its own prefix follows its speaker;
+        # "kata Kepala Bidang ..., Sutopo" names the speaker after the word.
+        verb = re.match(r"(?:me|ber)", text[cue.start:cue.end], re.IGNORECASE) is not None
+        if before and (verb or not after):
             speakers.add(before[-1][2])
+        elif after:
+            speakers.add(after[0][2])
     return speakers
 
 

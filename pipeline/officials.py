@@ -35,10 +35,14 @@ TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*(?:-[a-z0-9]\w*)*|[^\w\s]")
 # "Pol." in ranks (Irjen Pol. Dedi) is one of them.
 DOTTED_ABBREVIATIONS = {"kab", "ka", "prov", "jl", "jln", "no", "kec", "kel", "st", "tn", "gg", "pol"}
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
+ROMAN_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")  # up to XXXIX: "Pangdam XVIII/Kasuari", "Komisi VIII"
 RANK_CORPS = {"polisi", "pol", "tni"}
 GROUP_WORDS = {"para", "seluruh", "semua", "sejumlah", "beberapa", "segenap", "jajaran"}
 OPEN_QUOTES, CLOSE_QUOTES = "\"“”‘’'", "\"”“’‘'"
 MAX_NAME_TOKENS = 6
+UNIT_KINDS = ("agency", "body", "aide")  # posts that take a unit's name after them
+LOWER_REGION_KEYWORDS = {"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa"}
+SMALL_AREA_KEYWORDS = {"kecamatan", "kec", "kelurahan", "kel", "desa", "kampung", "distrik", "nagari", "dusun"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,19 @@ def regions() -> tuple[frozenset[tuple[str, ...]], int]:
     return forms, max(len(f) for f in forms)
 
 
+@cache
+def count_words() -> frozenset[str]:
+    """Cardinal number words of two or more (data/number_words.tsv): "tiga", "dua puluh"."""
+    rows = [line.split("\t") for line in read_lines("number_words.tsv")[1:]]
+    return frozenset(r[1].strip() for r in rows if len(r) > 1 and r[0].strip().isdigit() and int(r[0]) >= 2)
+
+
+def counted(tok: Tok) -> bool:
+    """A count written before a title ("20 Pj Kades", "tiga Kepala Desa"); not a year or a date."""
+    t = tok.low
+    return t.isdigit() and len(t) <= 3 and int(t) >= 2 or t in count_words() or t in {"puluhan", "ratusan", "belasan"}
+
+
 # --- tokens --------------------------------------------------------------------------------
 
 
@@ -156,11 +173,38 @@ def tokenize(text: str) -> Tokens:
         # A dot right after a word is kept as that word's `dot` flag, not as a token.
         if m.group() == "." and toks and toks[-1].end == m.start() and toks[-1].dot:
             continue
+        cuts = glued_dots(m.group())
+        if cuts:
+            for a, b in zip([-1, *cuts], cuts, strict=False):
+                toks.append(Tok(m.group()[a + 1:b], m.start() + a + 1, m.start() + b, True))
+            last = cuts[-1] + 1
+            toks.append(Tok(m.group()[last:], m.start() + last, m.end(), text[m.end():m.end() + 1] == "."))
+            continue
         toks.append(Tok(m.group(), m.start(), m.end(), text[m.end():m.end() + 1] == "."))
     toks.headline_only = headline_only_tokens(text, toks)
     lower = {t.text for t in toks if t.text.islower()}
     toks.headline_common = frozenset(i for i in toks.headline_only if toks[i].low in lower)
     return toks
+
+
+GLUED_RE = re.compile(r"([A-Za-z]+)\.([A-Z][a-z]{2,})")
+HONORIFIC_HEAD_RE = re.compile(r"([A-Za-z]+)\.(?=[A-Z])")
+WEB_WORDS = {"com", "net", "org", "news", "today", "online", "info", "web", "tv", "co", "id", "go"}
+
+
+def glued_dots(word: str) -> list[int]:
+    """Indexes of dots that join words for want of a space: honorifics glued to the name
+    ("H.Ikhlasinnufus", "Ir.H.Andi") or a sentence run on ("Yake.Turut hadir"); not a site
+    name ("Investigasi.Today"), a degree ("M.Si") or initials ("R.L")."""
+    cuts, pos = [], 0
+    while (m := HONORIFIC_HEAD_RE.match(word, pos)) and is_honorific(m.group(1)):
+        cuts.append(m.end(1))
+        pos = m.end()
+    m = GLUED_RE.fullmatch(word, pos)
+    if m and m.group(2).lower() not in WEB_WORDS and len(m.group(1)) >= 3 and not is_degree(m.group(1)) \
+            and not is_degree(word[pos:]):
+        cuts.append(pos + len(m.group(1)))
+    return cuts
 
 
 def headline_only_tokens(text: str, toks: list[Tok]) -> frozenset[int]:
@@ -187,6 +231,11 @@ def headline_only_tokens(text: str, toks: list[Tok]) -> frozenset[int]:
     body_words = {t.text for t in toks if not in_headline(t)}
     return frozenset(i for i, t in enumerate(toks)
                      if in_headline(t) and t.text[:1].isupper() and t.text not in body_words)
+
+
+def is_roman(low: str) -> bool:
+    """A lower-cased Roman numeral: the listed short ones, or any of two letters or more."""
+    return low in ROMAN or len(low) >= 2 and ROMAN_RE.fullmatch(low) is not None
 
 
 def is_cap(tok: Tok) -> bool:
@@ -291,6 +340,8 @@ def parse_title(toks: list[Tok], i: int, text: str, local_regions: frozenset[str
     core_end, entry = m
     if entry.kind == "rank" and (acting or deputy):
         return None
+    if entry.kind == "aide" and head_title_at(toks, core_end) is None:
+        return None  # "Staf Khusus", "Tenaga Ahli": public posts only when serving a head ("Staf Khusus Wapres")
     j = parse_complement(toks, core_end, entry, text, local_regions)
     if entry.kind == "agency" and not entry.unit and j == core_end:
         return None  # a bare "Kepala"/"Asisten" says nothing about the post
@@ -312,7 +363,8 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             break
         after = paren_group(toks, j)
         if after is not None and j > start - 1:
-            if nickname_group(toks, j) and not short_for(toks[j + 1].text, toks[start:j]):
+            # The group may shorten the post itself: "Direktur Utama (Dirum) PDAM".
+            if nickname_group(toks, j) and not short_for(toks[j + 1].text, toks[max(0, start - len(entry.form)):j]):
                 break
             j = after
             continue
@@ -321,7 +373,7 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]):
                 j += 2
             continue
-        if tok.low in ROMAN and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
+        if is_roman(tok.low) and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
                                                  or word_class(toks[j + 1].text, "region_keyword")
                                                  or tok.text == "I" and not balinese_initial(toks, j)):
             j += 1  # "Asisten I Julises", but "Bupati I Made Kembang" opens a Balinese name
@@ -333,16 +385,30 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             while j + 1 < n and toks[j].text in {"-", "–"} and toks[j + 1].text.isdigit():
                 j += 2
             continue
-        if (entry.kind in ("agency", "body") and tok.text in {"dan", "&", ","} and j + 1 < n and j > start
+        if (entry.kind in UNIT_KINDS and tok.text in {"dan", "&", ","} and j + 1 < n and j > start
                 and (word_class(toks[j + 1].text, "agency") or is_acronym(toks[j + 1]))):
             j += 1
             continue
-        if (entry.kind in ("agency", "body") and tok.text == "," and j + 2 < n and j > start
+        if (entry.kind in UNIT_KINDS and tok.text == "," and j + 2 < n and j > start
                 and toks[j + 1].text in {"dan", "serta"} and word_class(toks[j + 2].text, "agency")):
             j += 2  # "Komunikasi, Informatika, Persandian, dan Statistik"
             continue
-        if not is_cap(tok):
+        if tok.text == "," and region_done and j + 1 < n and same_line(text, tok, toks[j + 1]):
+            end = match_region(toks, j + 1)
+            after = paren_group(toks, end) if end is not None else None
+            if after or end is not None and end - j > 2 and end < n and toks[end].text == ",":
+                # "Bupati Kabupaten Bintan, Kepulauan Riau (Kepri), Roby": the province after the
+                # region, never one word alone ("Wali Kota Bogor, Bima Arya").
+                j = after or end
+                continue
+        lower_keyword = tok.low in LOWER_REGION_KEYWORDS and j + 1 < n and is_cap(toks[j + 1]) \
+            and same_line(text, tok, toks[j + 1])  # "Ketua DPRD kabupaten Soppeng H.Syaharuddin"
+        if not is_cap(tok) and not lower_keyword:
             break
+        head = head_title_at(toks, j) if entry.kind in UNIT_KINDS and not region_done else None
+        if head and all(word_class(t.text, "agency") for t in toks[start:j]):
+            j = head  # "Staf Ahli Bupati Bidang ...", "Kepala Sekretariat Wapres": a post serving the head
+            continue
         if match_title(toks, j) and not word_class(tok.text, "region_keyword"):
             break
         if is_honorific(tok.text) and j + 1 < n and is_cap(toks[j + 1]):
@@ -361,7 +427,7 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                 continue
             j = k
             continue
-        if (j + 1 < n and toks[j + 1].low in ROMAN and not toks[j + 1].dot and toks[j + 1].text.isupper()
+        if (j + 1 < n and is_roman(toks[j + 1].low) and not toks[j + 1].dot and toks[j + 1].text.isupper()
                 and not is_honorific(tok.text) and not match_title(toks, j)
                 and not (toks[j + 1].text == "I" and balinese_initial(toks, j + 1))):
             # "Komwil I", "Korwil III": a numbered unit, not a name ending in an initial; but a
@@ -369,6 +435,9 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             j += 2
             continue
         end = match_region(toks, j) if not region_done else None
+        local_end = match_local(toks, j, local_regions) if end is not None else None
+        if local_end is not None and local_end > end:
+            end = local_end  # "Lurah Lebak Denok": the article's village outruns the listed "Lebak"
         if end is None and not region_done and compass_region(toks, j, text):
             end = j + 1  # "Wali Kota Tanggerang Selatan": an unlisted place with its compass word
         if end is not None:
@@ -382,7 +451,7 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
         if is_acronym(tok) and not is_degree(tok.text) and (entry.kind != "national" or tok.text == "RI"):
             j += 1
             continue
-        if entry.kind in ("agency", "body") and word_class(tok.text, "agency") and not region_done:
+        if entry.kind in UNIT_KINDS and word_class(tok.text, "agency") and not region_done:
             j += 1
             continue
         break
@@ -390,6 +459,17 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
     while j > start and toks[j - 1].text in {"dan", "&", ",", "-"}:
         j -= 1
     return j
+
+
+def head_title_at(toks: list[Tok], j: int) -> int | None:
+    """End index of a region head's, minister's or national title at token j, deputy included ("Wapres")."""
+    m = match_title(toks, j)
+    if m and m[1].kind == "deputy":
+        m = match_title(toks, m[0])
+    if m and (m[1].kind == "national" or m[1].kind == "exec" and m[1].unit in ("Kabupaten", "Kota", "Provinsi")
+              or m[1].unit == "Kementerian"):
+        return m[0]
+    return None
 
 
 def balinese_initial(toks: list[Tok], i: int) -> bool:
@@ -475,7 +555,9 @@ def local_place_phrases(toks: list[Tok]) -> set[str]:
                 and toks[k].start - toks[k - 1].end <= 1:
             k += 1
         run = range(i + 1, k)
-        if 2 <= len(run) <= 3 and match_region(toks, i + 1) is None \
+        # A village may share its first word with a listed region ("Kelurahan Lebak Denok").
+        listed_ok = a.low in SMALL_AREA_KEYWORDS or match_region(toks, i + 1) is None
+        if 2 <= len(run) <= 3 and listed_ok \
                 and not any(match_title(toks, r) or is_honorific(toks[r].text)
                             or word_class(toks[r].text, "region_keyword") for r in run):
             out.add(" ".join(toks[r].low for r in run))
@@ -500,6 +582,16 @@ def local_region_words(toks: list[Tok]) -> frozenset[str]:
         if word_class(a.text, "region_keyword") and a.low not in {"pemerintah", "ri", "republik", "negara"} \
                 and is_cap(b) and not word_class(b.text, "region_keyword") and b.text[1:].islower():
             out.add(b.low)
+    for i in range(len(toks) - 3):
+        a, b, c, d = toks[i:i + 4]
+        # "Desa Rembes dan Kalongan": the second of two places joined after one keyword.
+        if a.low in SMALL_AREA_KEYWORDS and is_cap(b) and c.low == "dan" and is_cap(d) \
+                and d.text[1:].islower() and not match_title(toks, i + 3) and not is_honorific(d.text):
+            out.add(d.low)
+    for i in range(2, len(toks) - 3):
+        m = match_title(toks, i)
+        if m and m[1].unit in SMALL_AREAS and is_cap(toks[m[0]]) and district_word(toks, i, m[0]):
+            out.add(toks[m[0]].low)  # "X, Sekretaris Camat Bringin, dilantik": Bringin is a district
     out |= local_place_phrases(toks)
     low = " ".join(t.low for t in toks)
     written = [r for r in region_words() if " ".join(r) in low]
@@ -705,15 +797,17 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
     i, n = 0, len(toks)
     pending: tuple[TitleSpan, dict] | None = None  # "Bupati dan [Wakil Bupati X dan Y]"
     while i < n:
-        if i > 0 and word_class(toks[i - 1].text, "place") and is_cap(toks[i - 1]):
+        if i > 0 and word_class(toks[i - 1].text, "place"):  # "Kantor Bupati", "di kantor bupati"
             i += 1
             continue
         span = parse_title(toks, i, text, local)
         if span is None:
             i += 1
             continue
-        if span.first > 0 and toks[span.first - 1].low in GROUP_WORDS:
-            i = span.last  # "para Asisten Setda, Pimpinan ...": a group of posts, never one named person
+        if span.first > 0 and (toks[span.first - 1].low in GROUP_WORDS or counted(toks[span.first - 1])):
+            # "para Asisten Setda, Pimpinan ...", "Lantik 20 Pj Kades, Roby: ...": a group of posts,
+            # never one named person.
+            i = span.last
             continue
         tdict = title_dict(span, toks, text)
         k = span.last
@@ -731,13 +825,15 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         comma = k < n and toks[k].text == ","
         if comma:
             k += 1
+        elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
+            k += 1  # "Sekretaris Daerah yakni Mustarani Abidin"
         after_rank = rank_at(toks, k, text) if comma and not ranks and span.entry.kind != "rank" else None
         if after_rank:
             # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
             ranks.append(rank_dict(toks, text, k, after_rank[0]))
             k = after_rank[1]
         parsed = None
-        if k < n and same_line(text, toks[span.last - 1], toks[k]):
+        if k < n and same_line(text, toks[span.last - 1], toks[k]) and not (comma and named_before(toks, span.first)):
             parsed = parse_name(toks, k, text, per_starts)
         split = honorific_split(toks, parsed) if parsed else None
         if split is not None:
@@ -753,10 +849,15 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
             # model starts one word later, the word being one the rules could not place (an
             # unknown district) and no honorific marking where the name begins.
             first = parsed[0]
-            inner = [p for p in (first + 1,) if p in per_starts and not parsed[3]
+            # A unit's own name may take two words ("PDAM Tirta Pakuan Denny Sumardikarya").
+            skips = (first + 1, first + 2) if span.entry.kind in UNIT_KINDS else (first + 1,)
+            inner = [p for p in skips if p in per_starts and not parsed[3] and p < parsed[1] - 1
                      and len(per_tokens & set(range(p, parsed[1]))) >= 2
-                     and first not in per_tokens and len(toks[first].text) >= 3]
-            if inner and span.complement[1] == parsed[0] - len(parsed[3]):
+                     and not per_tokens & set(range(first, p)) and len(toks[first].text) >= 3]
+            # Not once the region is written: "Ketua TP PKK Provinsi Papua Kerdina Ramses Limbong"
+            # names a wife after her husband, and the model marks only his part.
+            placed = any(match_region(toks, c) for c in range(*span.complement))
+            if inner and not placed and span.complement[1] == parsed[0] - len(parsed[3]):
                 # The model's name starts later: the capitalized words before it are the region.
                 span.last = inner[0]
                 span.complement = (span.complement[0], inner[0])
@@ -782,7 +883,7 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         if parsed and any(x in toks.headline_common for x in range(parsed[0], parsed[1])):
             parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
         # Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
-        unknown_max = 3 if span.entry.kind in ("agency", "body") else 1
+        unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
         if (parsed and not ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
                 and not parsed[3] and not parsed[4] and parsed[2] < n
                 and toks[parsed[2]].text == ","):
@@ -793,6 +894,13 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                 span.complement = (span.complement[0], parsed[1])
                 tdict = title_dict(span, toks, text)
                 parsed = again
+        if parsed and not comma and district_apposition(toks, span, parsed):
+            # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
+            # the name came before the title.
+            span.last = parsed[1]
+            span.complement = (span.complement[0], parsed[1])
+            tdict = title_dict(span, toks, text)
+            parsed = None
         if parsed:
             first, last, end, hons, degs = parsed
             titles = [tdict]
@@ -810,6 +918,7 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                         continue
             f = finding_from(toks, text, first, last, hons, degs, titles + ranks)
             if f:
+                local = local | unit_name(toks, span)
                 f.aliases += nickname_after(toks, end) + initials_after(toks, end, f.name)
                 findings.append(f)
                 pending = None
@@ -825,6 +934,41 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
 
 
+def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:
+    """The own name (two or three plain words) closing a title's complement, lower-cased: "tirta pakuan"
+    in "Direktur Utama PDAM Tirta Pakuan", so that a later "Direktur Teknik PDAM Tirta Pakuan X"
+    ends its unit at the same place."""
+    a, b = span.complement
+    k = b
+    while k > a and is_cap(toks[k - 1]) and toks[k - 1].text[1:].islower() \
+            and not any(word_class(toks[k - 1].text, c) for c in ("agency", "region_keyword", "direction")):
+        k -= 1
+    if 2 <= b - k <= 3 and match_region(toks, k) is None:
+        return frozenset({" ".join(t.low for t in toks[k:b])})
+    return frozenset()
+
+
+def named_before(toks: list[Tok], first: int) -> bool:
+    """A name and "selaku"/"sebagai" right before a title: "Budi Raharjo selaku Kepala Dinas PMD, Petrus ..."
+    gives the post to Budi, and the name after the comma is the next item."""
+    return first >= 2 and toks[first - 1].low in {"selaku", "sebagai"} and name_token(toks, first - 2)
+
+
+def district_apposition(toks: list[Tok], span: TitleSpan, parsed: tuple[int, int, int, list[str], list[str]]) -> bool:
+    """A village or district post set off by commas after a name, its one word then a comma and a
+    lower-case verb: "NAME, Camat Bringin, mengatakan"."""
+    first, last, end, hons, degs = parsed
+    return (last - first == 1 and not hons and end == last and span.entry.unit in SMALL_AREAS
+            and district_word(toks, span.first, first))
+
+
+def district_word(toks: list[Tok], title: int, k: int) -> bool:
+    """Token k, right after a post at token `title`, is followed by a comma and a lower-case word,
+    and a name and a comma come before the post."""
+    return (k + 2 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.islower()
+            and title >= 2 and toks[title - 1].text == "," and name_token(toks, title - 2))
+
+
 @cache
 def generic_posts() -> tuple[tuple[str, ...], ...]:
     """Post words that need a body or number after them, longest first ("wakil ketua")."""
@@ -837,7 +981,7 @@ def body_token(tok: Tok) -> bool:
     t = tok.text.rstrip(".")
     if word_class(t, "community"):
         return False
-    return (t.isdigit() or t.lower() in ROMAN or is_acronym(tok) or t.lower() in title_units()
+    return (t.isdigit() or is_roman(t.lower()) or is_acronym(tok) or t.lower() in title_units()
             or word_class(t, "agency") or word_class(t, "agency_acronym"))
 
 
@@ -1011,6 +1155,8 @@ def appositions(toks: list[Tok], text: str, local: frozenset[str],
             back = parse_name_backward(toks, before - 1, text)
             if back and back[0] > 0 and match_title(toks, back[0] - 1):
                 continue  # "Kepala Bappeda Koswara, Kepala Dinas LH": a list, not apposition
+            if back and back[0] > 0 and toks[back[0] - 1].low == "menurut" and nxt is not None and nxt.text.islower():
+                continue  # "Menurut Endah, Bunda PAUD Desa berperan ...": the title opens the next clause
             if back and back[0] > 1 and toks[back[0] - 1].text == "," and name_span(toks, back) in named:
                 continue  # "Walikota Surabaya, Tri Rismaharini, Plt Walikota Sidoarjo": the next item of a list
         elif name_token(toks, before) and gap(text, toks[before], toks[span.first]) == " ":
@@ -1132,6 +1278,15 @@ def group_people(findings: list[Finding]) -> list[Person]:
                 break
         else:
             people.append(Person([f]))
+    for p in list(people):
+        # "Presiden Jokowi" in the headline, "Presiden Joko Widodo (Jokowi)" in the body: one person.
+        called = {tuple(name_key(a)) for f in p.findings for a in f.aliases}
+        if not called or not any(x is p for x in people):
+            continue
+        same = [q for q in people if q is not p and tuple(name_key(q.name)) in called]
+        for q in same:
+            p.findings += q.findings
+        people = [x for x in people if not any(x is q for q in same)]
     merged = True
     while merged:
         merged = False

@@ -247,3 +247,67 @@ def test_meeting_on_a_relative_day_takes_the_day_it_points_to():
     officials = find_officials(text)
     meetings = find_meetings(text, officials, find_dates(text, "2024-03-14"))
     assert [m["date"] for m in meetings] == ["2024-03-13"]
+
+
+# --- second round of unseen text ---------------------------------------------------------------
+
+
+def test_a_planned_inauguration_and_its_informant_make_no_meeting():
+    text = ("Bupati Sekadau Aron direncanakan melantik tujuh penjabat kepala desa. Pelantikan diagendakan di aula "
+            "kantor bupati, Kamis. Hal itu disampaikan Kepala Bidang Pemerintahan Desa Paskalis Alianto, Rabu.")
+    assert meetings_of(text) == []
+
+
+def test_a_camat_excused_in_a_speech_is_not_present():
+    text = ("Musrenbang Kelurahan Adipuro Kecamatan Trimurjo dihadiri Sekcam Trimurjo Suhaimi. Dalam sambutannya "
+            "Lurah Adipuro Eka Pebri mengucapkan terima kasih. Suhaimi mewakili Camat Trimurjo Suparyono menyampaikan "
+            "permohonan maaf atas ketidakhadiran Camat Trimurjo yang mengikuti rapat di kabupaten.")
+    roles = participants(meetings_of(text)[0])
+    assert set(roles) == {"Suhaimi", "Eka Pebri"}
+
+
+def test_an_official_who_did_not_attend_is_left_out():
+    text = ("Rapat paripurna dipimpin Ketua DPRD Kota Jambi Kemas Faried. Wali Kota Jambi Syarif Fasha tidak hadir "
+            "karena tugas luar daerah. Sekda Kota Jambi Ridwan menyampaikan jawaban wali kota.")
+    roles = participants(meetings_of(text)[0])
+    assert set(roles) == {"Kemas Faried", "Ridwan"}
+
+
+def test_a_coinciding_event_elsewhere_is_not_this_one():
+    text = ("Para gubernur tiba di Balikpapan, bertepatan dengan berkemah Presiden Joko Widodo di IKN. "
+            "Kedatangan mereka diterima Wakil Gubernur Kaltim Hadi Mulyadi. Kepala Dinas Pendidikan Provinsi "
+            "Kaltim Anwar Sanusi menyambut kedatangan Gubernur NTB Zulkieflimansyah.")
+    roles = participants(meetings_of(text)[0])
+    assert "Joko Widodo" not in roles
+    assert {"Hadi Mulyadi", "Anwar Sanusi", "Zulkieflimansyah"} <= set(roles)
+
+
+def test_governors_who_took_part_in_the_audience_are_present():
+    text = ("Gubernur Kalteng Sugianto Sabran beraudiensi dengan Mendagri Tito Karnavian di Jakarta. Gubernur lain "
+            "yang turut berpartisipasi, di antaranya Gubernur Banten Wahidin Halim dan Gubernur Gorontalo Rusli "
+            "Habibie.")
+    roles = participants(meetings_of(text)[0])
+    assert set(roles) == {"Sugianto Sabran", "Tito Karnavian", "Wahidin Halim", "Rusli Habibie"}
+
+
+def test_a_member_who_proposes_at_the_plenary_speaks_there():
+    text = ("Rapat paripurna DPRD Lampung dipimpin Wakil Ketua DPRD Lampung Yozi Rizal. Anggota DPRD Lampung "
+            "Mardani Umar mengusulkan agar pandangan fraksi diserahkan saja ke pimpinan.")
+    roles = participants(meetings_of(text)[0])
+    assert set(roles) == {"Yozi Rizal", "Mardani Umar"}
+    assert roles["Mardani Umar"] == "speaker"
+
+
+def test_the_office_of_the_regent_is_not_the_regent_present():
+    text = ("Sekda Sambas Fatah Maryunani memimpin rapat di aula kantor bupati. Kepala Bappeda Sambas Ahmad Rizal "
+            "memaparkan rancangan RKPD. Bupati Sambas Satono berada di Jakarta.")
+    roles = participants(meetings_of(text)[0])
+    assert set(roles) == {"Fatah Maryunani", "Ahmad Rizal"}
+
+
+def test_a_split_after_a_comma_is_joined_again():
+    text = ("Rapat dipimpin oleh Wakil Ketua DPRD 1, Roni Imran dan Wakil Ketua 2, Hamzah Sidik Djibran. "
+            "Usai rapat, ia pulang.")
+    cut, usai = text.index("Roni"), text.index("Usai")
+    bounds = merge_abbreviation_splits(text, [(0, cut - 1), (cut, usai - 1), (usai, len(text))])
+    assert [text[s:e] for s, e in bounds] == [text[:usai - 1], "Usai rapat, ia pulang."]

@@ -470,3 +470,214 @@ def test_representative_of_an_agency_is_an_official_when_the_model_marks_the_nam
 ])
 def test_heads_of_neighbourhood_and_private_bodies_are_not_officials(text, name):
     assert find_officials(text, per(text, name)) == []
+
+
+# --- second round of unseen text ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Acara dibuka oleh H.Bahtiar Lamane selaku Bupati Wajo.", "Bahtiar Lamane"),
+    ("Sekretaris Daerah Kabupaten Sinjai DR.Akbar Mappasessu membuka forum itu.", "Akbar Mappasessu"),
+    ("Ia didampingi Kepala Bappeda Ir.Rahman Jafar.Turut hadir para camat.", "Rahman Jafar"),
+])
+def test_a_dot_without_a_space_splits_an_honorific_or_a_sentence_from_the_name(text, name):
+    assert list(by_name(text)) == [name]
+
+
+def test_a_site_name_with_a_dot_stays_whole():
+    text = "Gresik, Beritakita.Today – Bupati Gresik Fandi Akhmad Yani meninjau pasar."
+    assert list(by_name(text)) == ["Fandi Akhmad Yani"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Apel dipimpin Kabag Ops Polres Sinjai AKP Hasbi Ahmad.", "Hasbi Ahmad", "Kabag Ops Polres Sinjai"),
+    ("Kasi Dokes Polres Bone, Iptu Nurhayati, memeriksa kesehatan personel.", "Nurhayati", "Kasi Dokes Polres Bone"),
+    ("Kasie Penkum dan Humas Kejati, Yusran Bakri, menjelaskan jadwalnya.", "Yusran Bakri",
+     "Kasie Penkum dan Humas Kejati"),
+])
+def test_police_and_prosecutor_units_after_a_post_are_not_names(text, name, title):
+    people = by_name(text)
+    assert list(people) == [name]
+    assert people[name]["titles"][0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Kegiatan diikuti pembekalan oleh Kabag Ops dan pemeriksaan kesehatan oleh Kasi Dokes.",
+    "Hadir para Kabag, Kasat, Kapolsek, Kasubbag, Kasi, Kanit serta para perwira.",
+    "Turut hadir para kepala OPD, Kabag, Kementerian Agama, Komisioner Baznas, Camat, LSM dan media.",
+])
+def test_posts_and_bodies_listed_without_names_give_no_official(text):
+    assert find_officials(text) == []
+
+
+def test_an_aide_post_takes_the_head_it_serves_as_its_unit():
+    text = ("Wapres didampingi Kepala Sekretariat Wapres Hendra Kusuma, Staf Khusus Wapres Bidang Komunikasi "
+            "Yudi Pranata, dan Staf Ahli Bupati Bidang Pemerintahan Drs. Arman Siregar.")
+    people = by_name(text)
+    assert set(people) == {"Hendra Kusuma", "Yudi Pranata", "Arman Siregar"}
+    assert people["Hendra Kusuma"]["titles"] == ["Kepala Sekretariat Wapres"]
+    assert people["Yudi Pranata"]["titles"] == ["Staf Khusus Wapres Bidang Komunikasi"]
+    assert people["Arman Siregar"]["titles"] == ["Staf Ahli Bupati Bidang Pemerintahan"]
+
+
+def test_a_bare_aide_post_without_a_head_is_not_enough():
+    assert find_officials("Staf Khusus Rudi Hartono membagikan sembako kepada warga.") == []
+
+
+def test_ranks_and_pangdam_with_a_long_roman_numeral():
+    text = ("Hadir Pangdam XVII/Cenderawasih Mayjen TNI Izak Pangemanan, Komjen Pol Arif Wibowo, "
+            "Kombespol Hendra Gunawan dan Bhabinkamtibmas Brigpol Yoga Pratama.")
+    people = by_name(text)
+    assert set(people) == {"Izak Pangemanan", "Arif Wibowo", "Hendra Gunawan", "Yoga Pratama"}
+    assert people["Izak Pangemanan"]["titles"][0] == "Pangdam XVII/Cenderawasih"
+
+
+def test_a_village_named_like_a_listed_region_is_not_part_of_the_name():
+    text = ("Musrenbang digelar di aula Kelurahan Lebak Sari, Rabu. Lurah Lebak Sari Wawan Hermawan "
+            "mengatakan usulan warga sudah dicatat.")
+    people = by_name(text)
+    assert list(people) == ["Wawan Hermawan"]
+    assert people["Wawan Hermawan"]["titles"] == ["Lurah Lebak Sari"]
+
+
+def test_a_second_village_joined_by_dan_is_a_place():
+    text = ("Pemkab melantik penjabat kepala desa untuk Desa Sukamaju dan Karangsari. Heru Prasetyo dilantik "
+            "sebagai Pj Kepala Desa Karangsari.")
+    assert find_officials(text) == []
+
+
+def test_a_district_set_off_by_commas_after_a_name_is_the_district_everywhere():
+    text = ("Acara dihadiri Camat Sumberjo Agus Salim. Rudi Hartono, Sekretaris Camat Sumberjo, dilantik "
+            "sebagai pejabat kepala desa.")
+    people = by_name(text)
+    assert set(people) == {"Agus Salim", "Rudi Hartono"}
+    assert people["Agus Salim"]["titles"] == ["Camat Sumberjo"]
+    assert people["Rudi Hartono"]["titles"] == ["Sekretaris Camat Sumberjo"]
+
+
+def test_the_province_written_after_the_region_stays_in_the_title():
+    text = "Bupati Kabupaten Lingga, Kepulauan Riau (Kepri), Muhammad Nizar meresmikan pasar."
+    people = by_name(text)
+    assert list(people) == ["Muhammad Nizar"]
+    assert people["Muhammad Nizar"]["titles"] == ["Bupati Kabupaten Lingga, Kepulauan Riau (Kepri)"]
+
+
+def test_a_one_word_region_after_the_comma_is_still_a_name():
+    text = "Wali Kota Bogor, Bima Arya membuka acara itu."
+    assert list(by_name(text)) == ["Bima Arya"]
+
+
+def test_a_count_before_a_post_is_a_group_and_the_speaker_after_it_is_not_given_that_post():
+    text = "Plt Bupati Lantik 20 Pj Kades, Ardi: Jaga Kondusivitas\nPlt Bupati Natuna Ardi Wiranata melantik mereka."
+    people = by_name(text)
+    assert list(people) == ["Ardi Wiranata"]
+    assert people["Ardi Wiranata"]["titles"] == ["Plt Bupati Natuna"]
+
+
+def test_yakni_links_a_post_to_the_name():
+    text = "Hal itu disampaikan oleh Sekretaris Daerah yakni Darmawan Saputra kepada wartawan."
+    assert by_name(text)["Darmawan Saputra"]["titles"] == ["Sekretaris Daerah"]
+
+
+def test_head_of_a_state_water_company_with_its_own_short_form():
+    text = ("Kedatangan Wakil Bupati disambut Direktur Utama (Dirut) PDAM, Hendra Wijaya SE, dan Direktur Teknik "
+            "(Dirtek) Bambang Sutrisno ST.")
+    people = by_name(text)
+    assert people["Hendra Wijaya"]["titles"] == ["Direktur Utama (Dirut) PDAM"]
+    assert people["Bambang Sutrisno"]["titles"] == ["Direktur Teknik (Dirtek)"]
+
+
+def test_a_name_after_selaku_keeps_its_post_and_the_next_name_is_another_person():
+    text = ("Pelantikan dihadiri Bupati Kendal Dico Ganinduto bersama Eko Santoso selaku Kepala Dinas Pemberdayaan "
+            "Masyarakat dan Desa (Dispermasdes), Rina Marlina dari Dinas Kominfo.")
+    people = by_name(text)
+    assert "Rina Marlina" not in people
+    assert people["Eko Santoso"]["titles"] == ["Kepala Dinas Pemberdayaan Masyarakat dan Desa (Dispermasdes)"]
+
+
+def test_a_lower_case_region_word_continues_the_title():
+    text = "Hadir Bupati Soppeng H. Andi Kaswadi, Ketua DPRD kabupaten Soppeng H.Syahrul Adam, MM dan tokoh agama."
+    people = by_name(text)
+    assert people["Andi Kaswadi"]["titles"] == ["Bupati Soppeng"]
+    assert people["Syahrul Adam"]["titles"] == ["Ketua DPRD kabupaten Soppeng"]
+
+
+def test_hm_is_an_honorific_not_part_of_the_title():
+    text = "Tampak hadir Walikota Balikpapan HM Rizal Effendi."
+    person = by_name(text)["Rizal Effendi"]
+    assert person["titles"] == ["Walikota Balikpapan"]
+
+
+def test_bunda_paud_and_a_hyphenated_tp_pkk_are_posts():
+    text = ("Bunda PAUD Kabupaten Kampar Hj. Muslimawati Catur melantik pengurus. Ketua TP-PKK Kabupaten Lampung "
+            "Utara Hj. Nur Endah Sulastri mengukuhkan kader.")
+    people = by_name(text)
+    assert people["Muslimawati Catur"]["titles"] == ["Bunda PAUD Kabupaten Kampar"]
+    assert people["Nur Endah Sulastri"]["titles"] == ["Ketua TP-PKK Kabupaten Lampung Utara"]
+
+
+def test_sekretaris_camat_is_one_post():
+    text = "Musrenbang dipimpin oleh Sekretaris Camat (Sekcam) Amir Safrudin SE."
+    assert by_name(text)["Amir Safrudin"]["titles"] == ["Sekretaris Camat (Sekcam)"]
+
+
+def test_menurut_name_then_a_post_opening_the_next_clause_is_no_apposition():
+    text = ("Ketua TP PKK Kabupaten Way Kanan Hj. Dina Yulianti melantik kader. Menurut Dina, Bunda PAUD Desa "
+            "berperan penting.")
+    assert list(by_name(text)) == ["Dina Yulianti"]
+
+
+def test_a_residence_named_after_the_post_is_a_place():
+    text = "Bantuan diserahkan di halaman Kediaman Bupati Supiori. Sekda Supiori Ferra Wanggai menyambut rombongan."
+    assert list(by_name(text)) == ["Ferra Wanggai"]
+
+
+def test_a_wife_named_after_her_husband_stays_apart_from_him():
+    text = ("Pj Gubernur Papua Ramses Limbong bersama Ketua TP PKK Provinsi Papua Gerdina Ramses Limbong "
+            "berkunjung ke Supiori.")
+    wife = text.rindex("Ramses Limbong")
+    entities = per(text, "Ramses Limbong") + [(wife, wife + len("Ramses Limbong"), "PER")]
+    people = {o["name"]: o["titles"] for o in find_officials(text, entities)}
+    assert people == {"Ramses Limbong": ["Pj Gubernur Papua"],
+                      "Gerdina Ramses Limbong": ["Ketua TP PKK Provinsi Papua"]}
+
+
+def test_a_headline_nickname_is_the_same_person_as_the_full_name_that_declares_it():
+    text = "Presiden Jokowi Hadiri Apel\nPresiden Joko Widodo (Jokowi) menghadiri apel di Monas."
+    people = by_name(text)
+    assert list(people) == ["Joko Widodo"]
+    assert people["Joko Widodo"]["aliases"] == ["Jokowi"]
+
+
+def test_the_model_may_push_a_company_name_of_two_words_into_the_title():
+    text = "Mereka disambut Direktur Utama PDAM Tirta Pakuan Denny Sumardi di kantor itu."
+    people = {o["name"]: o["titles"] for o in find_officials(text, per(text, "Denny Sumardi"))}
+    assert people == {"Denny Sumardi": ["Direktur Utama PDAM Tirta Pakuan"]}
+
+
+def test_a_headline_base_verb_is_not_a_name():
+    text = "Kapolres Batubara Uji Kesiapan Personil\nKapolres Batubara AKBP Taufik Hidayat memimpin apel."
+    assert list(by_name(text)) == ["Taufik Hidayat"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pendampingan dilakukan Tenaga Ahli Desa Kabupaten Muna, Rahman, bersama warga.", "Rahman"),
+    ("Tim Ahli UGM Prof. Budi Santoso memaparkan hasil kajian.", "Budi Santoso"),
+])
+def test_an_aide_post_of_no_head_is_not_an_official(text, name):
+    assert name not in by_name(text)
+
+
+def test_an_aide_of_a_minister():
+    text = "Hadir pula Staf Khusus Menteri Sosial Bidang Ekonomi Ahmad Fikri."
+    assert by_name(text)["Ahmad Fikri"]["titles"] == ["Staf Khusus Menteri Sosial Bidang Ekonomi"]
+
+
+def test_spellings_of_the_pkk_chair_are_one_post_for_one_person():
+    text = ("Ketua TP-PKK Kabupaten Lampung Utara Hj. Nur Endah Sulastri Budi Utomo mengukuhkan kader. Ketua Tim "
+            "Penggerak PKK Kabupaten Lampung Utara, Hj. Nur Endah Sulastri dalam sambutannya bersyukur.")
+    assert list(by_name(text)) == ["Nur Endah Sulastri Budi Utomo"]
+
+
+def test_two_honorifics_glued_before_the_name():
+    assert list(by_name("Bupati Soppeng Ir.H.Andi Kaswadi Razak membuka acara.")) == ["Andi Kaswadi Razak"]
