@@ -10,6 +10,7 @@ itself (models/stanza-id). stanza is never allowed to download anything.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,19 +70,30 @@ def find_models(model: str | Path | None = None) -> StanzaModels:
     )
 
 
-def build_stanza_pipeline(models: StanzaModels, use_gpu: bool = False):
-    """A stanza.Pipeline over the given models that never downloads."""
+class UnlistedLanguageFilter(logging.Filter):
+    """Drops stanza's "unsupported language" warning, which warta's own (unlisted) models always trigger."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for that one warning."""
+        return "unsupported language" not in record.getMessage()
+
+
+def build_stanza_pipeline(models: StanzaModels, use_gpu: bool = False, **options):
+    """A stanza.Pipeline over the given models that never downloads; options go to stanza.Pipeline."""
     import stanza
 
     processors = ",".join(models.processors)
     if not models.model_paths:
         return stanza.Pipeline("id", dir=str(models.resources_dir), processors=processors,
-                               download_method=None, use_gpu=use_gpu, logging_level="WARN")
-    kwargs = {f"{p}_model_path": str(path) for p, path in models.model_paths.items()}
+                               download_method=None, use_gpu=use_gpu, logging_level="WARN", **options)
+    kwargs = {f"{p}_model_path": str(path) for p, path in models.model_paths.items()} | options
     resources = models.resources_dir / "resources.json"
     if not resources.is_file():
         resources = Path(os.environ.get("TMPDIR", "/tmp")) / "warta-stanza-resources.json"
         resources.write_text(json.dumps({}), encoding="utf-8")
+    stanza_log = logging.getLogger("stanza")
+    if not any(isinstance(f, UnlistedLanguageFilter) for f in stanza_log.filters):
+        stanza_log.addFilter(UnlistedLanguageFilter())
     return stanza.Pipeline("id", dir=str(models.resources_dir), processors=processors, download_method=None,
                            allow_unknown_language=True, resources_filepath=str(resources),
                            use_gpu=use_gpu, logging_level="WARN", **kwargs)

@@ -117,6 +117,32 @@ def test_installed_resources_directory_lists_its_processors(tmp_path):
     assert StanzaModels(tmp_path, {}).processors == ("tokenize", "mwt", "pos", "lemma", "depparse")
 
 
+def install_fake_stanza_resources(directory) -> None:
+    """A stanza resources directory that holds (empty) Indonesian models, as stanza.download('id') leaves it."""
+    (directory / "resources.json").write_text("{}", encoding="utf-8")
+    for name in ("tokenize", "mwt", "pos", "lemma", "depparse"):
+        (directory / "id" / name).mkdir(parents=True)
+        (directory / "id" / name / "gsd.pt").write_bytes(b"")
+
+
+def test_installed_stanza_models_are_preferred_to_warta_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    install_fake_stanza_resources(tmp_path)
+    models = find_models()
+    assert models.resources_dir == tmp_path and models.model_paths == {}
+    assert models.processors == ("tokenize", "mwt", "pos", "lemma", "depparse")
+
+
+def test_warta_trained_models_are_used_without_installed_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    (tmp_path / "resources.json").write_text("{}", encoding="utf-8")  # stanza installed, but no Indonesian
+    if set(stanza_backend.REQUIRED) - set(warta_model_paths(stanza_backend.WARTA_STANZA_DIR)):
+        pytest.skip("models/stanza-id not trained")
+    models = find_models()
+    assert models.resources_dir == stanza_backend.WARTA_STANZA_DIR
+    assert models.processors == ("tokenize", "pos", "lemma", "depparse")
+
+
 def available_models() -> StanzaModels | None:
     """The stanza models the backend would load here, or None."""
     try:

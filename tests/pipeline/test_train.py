@@ -11,11 +11,12 @@ import pytest
 import spacy
 
 from pipeline.cli.evaluate import format_report
-from pipeline.train.corpora import map_iob_tag, ner_doc, read_iob, repair_iob
-from pipeline.train.stanza_train import flatten_conllu
+from pipeline.train.corpora import fix_punctuation, harmonise_compounds, map_iob_tag, ner_doc, read_iob, repair_iob
+from pipeline.train.stanza_train import StanzaSettings, blank_columns, flatten_conllu, training_steps
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "models" / "warta-id-core"
+STANZA_MODELS = REPO / "models" / "stanza-id"
 
 CONLLU_WITH_MWT = """# text = Bupati meninjaunya, Senin.
 1\tBupati\tbupati\tNOUN\t_\t_\t3\tnsubj\t_\t_
@@ -49,12 +50,82 @@ def test_read_iob_handles_crlf_and_three_columns(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("Anies Baswedan", "PER")]
 
 
+CSUI_STYLE = """# text = Kepala dinas pendidikan datang, lalu rapat di kantor.
+1\tKepala\tkepala\tNOUN\t_\t_\t4\tnsubj\t_\t_
+2\tdinas\tdinas\tNOUN\t_\t_\t1\tnmod\t_\t_
+3\tpendidikan\tpendidikan\tNOUN\t_\t_\t2\tnmod\t_\t_
+4\tdatang\tdatang\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No
+5\t,\t,\tPUNCT\t_\t_\t4\tpunct\t_\t_
+6\tlalu\tlalu\tCCONJ\t_\t_\t7\tcc\t_\t_
+7\trapat\trapat\tVERB\t_\t_\t4\tconj\t_\t_
+8\tdi\tdi\tADP\t_\t_\t9\tcase\t_\t_
+9\tkantor\tkantor\tNOUN\t_\t_\t7\tnmod\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+"""
+
+
+def columns(conllu: str, column: int) -> list[str]:
+    """One column of every word line."""
+    return [line.split("\t")[column] for line in conllu.splitlines() if line and not line.startswith("#")]
+
+
+def test_noun_noun_nmod_without_a_preposition_becomes_compound():
+    relations = columns(harmonise_compounds(CSUI_STYLE), 7)
+    assert relations[1:3] == ["compound", "compound"]  # dinas pendidikan: no case marker
+    assert relations[8] == "nmod"  # di kantor keeps nmod
+
+
+def test_comma_before_a_conjunct_attaches_to_the_conjunct():
+    heads = columns(fix_punctuation(CSUI_STYLE), 6)
+    assert heads[4] == "7" and heads[9] == "4"  # the comma goes to "rapat", the full stop stays on the root
+
+
 def test_flatten_conllu_keeps_words_and_moves_spacing_from_the_token():
     lines = [line for line in flatten_conllu(CONLLU_WITH_MWT).splitlines() if line and not line.startswith("#")]
     assert [line.split("\t")[1] for line in lines] == ["Bupati", "meninjau", "nya", ",", "Senin", "."]
     misc = {line.split("\t")[1]: line.split("\t")[9] for line in lines}
     assert misc["meninjau"] == "SpaceAfter=No" and misc["nya"] == "SpaceAfter=No"
     assert misc["Bupati"] == "_" and misc["Senin"] == "SpaceAfter=No"
+
+
+def test_blank_columns_clears_a_column_of_word_lines_only():
+    text = blank_columns(CONLLU_WITH_MWT, (4, 5))
+    assert text.splitlines()[0] == "# text = Bupati meninjaunya, Senin."
+    words = [line.split("\t") for line in text.splitlines()[1:] if line]
+    assert {(w[4], w[5]) for w in words} == {("_", "_")}
+    assert [w[3] for w in words][:2] == ["NOUN", "_"] and words[0][2] == "bupati"
+
+
+def test_stanza_training_command_lines_parse_with_the_installed_stanza(tmp_path):
+    # stanza's argparse exits on an unknown argument (as `--gold_file` once did in the lemmatizer).
+    pytest.importorskip("stanza")
+    import importlib
+
+    settings = StanzaSettings(output=tmp_path / "out", work_dir=tmp_path / "work")
+    names = ("train_txt", "train_labels", "train_conllu", "dev_txt", "dev_labels", "dev_conllu", "dev_upos",
+             "dev_tagged")
+    files = {name: tmp_path / name for name in names}
+    steps = training_steps(settings, files)
+    assert [name for _, name, _ in steps] == ["tokenize", "pos", "pos.dev", "lemma", "depparse"]
+    for module, _, args in steps:
+        parsed = vars(importlib.import_module(module).build_argparse().parse_args(args))
+        assert parsed["seed"] == settings.seed and parsed["save_dir"] == str(settings.output)
+        assert parsed.get("pretrain", False) is False
+
+
+needs_stanza_models = pytest.mark.skipif(not (STANZA_MODELS / "meta.json").exists(),
+                                         reason="models/stanza-id not trained")
+
+
+@needs_stanza_models
+def test_shipped_stanza_models_come_from_the_default_settings_and_meet_their_targets():
+    meta = json.loads((STANZA_MODELS / "meta.json").read_text(encoding="utf-8"))
+    defaults = {k: v for k, v in vars(StanzaSettings()).items() if k not in ("output", "work_dir", "data_root")}
+    assert meta["settings"] == defaults
+    scores = meta["dev_scores"]["gold_words"]
+    assert scores["UPOS"] >= 0.85 and scores["LAS"] >= 0.55
+    assert meta["dev_scores"]["raw_text"]["Tokens"] >= 0.95
+    assert sum(f.stat().st_size for f in STANZA_MODELS.rglob("*") if f.is_file()) < 30 * 1024 * 1024
 
 
 def test_report_table_has_one_column_per_backend():
