@@ -296,10 +296,8 @@ def nearest_date(dates: list[dict], pos: int) -> dict | None:
     """The day-precise date written nearest to a position; a stated date wins over a relative one."""
     days = [d for d in dates if d.get("granularity") in ("day", "range")
             or re.fullmatch(r"[\dX]{4}-\d\d-\d\d.*", d.get("value") or "")]
-    stated = [d for d in days if d.get("value")]
-    if not (stated or days):
-        return None
-    return min(stated or days, key=lambda d: abs(d.get("start", 0) - pos))
+    candidates = [d for d in days if d.get("value")] or days
+    return min(candidates, key=lambda d: abs(d.get("start", 0) - pos), default=None)
 
 
 def place_in(text: str, spans: list[tuple[int, int]]) -> str | None:
