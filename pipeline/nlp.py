@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from . import dates, lists, meetings, officials, programs  # noqa: F401
+from . import affixes, dates, lists, meetings, officials, programs  # noqa: F401
 from .extensions import ensure_extensions
 
 log = logging.getLogger(__name__)

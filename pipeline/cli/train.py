@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"where to write the spaCy pipeline (default {DEFAULT_OUTPUT})")
     parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR,
                         help="scratch folder for converted corpora and checkpoints")
+    parser.add_argument("--pretrain-epochs", type=int, default=defaults.pretrain_epochs,
+                        help="epochs of tok2vec pretraining on the corpora's raw text (0: none)")
     parser.add_argument("--ud-steps", type=int, default=defaults.ud_max_steps, help="max steps, UD part")
     parser.add_argument("--ner-steps", type=int, default=defaults.ner_max_steps, help="max steps, NER part")
     parser.add_argument("--seed", type=int, default=defaults.seed)
@@ -40,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if not args.stanza_only:
         settings = TrainSettings(output=args.output, work_dir=args.work_dir, data_root=args.data,
-                                 ud_max_steps=args.ud_steps, ner_max_steps=args.ner_steps,
+                                 pretrain_epochs=args.pretrain_epochs, ud_max_steps=args.ud_steps,
+                                 ner_max_steps=args.ner_steps,
                                  seed=args.seed, threads=args.threads)
         meta = train_all(settings)
         print(json.dumps({"output": str(args.output), "performance": meta["performance"],

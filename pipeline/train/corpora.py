@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,11 @@ GSD_TRAIN_REPEATS = 3
 NER_TRAIN = (("idner-news-2k/train.txt", -1), ("nergrit/train_preprocess.txt", -1))
 NER_DEV = (("idner-news-2k/dev.txt", -1),)
 NER_TEST = (("idner-news-2k/test.txt", -1),)
+# Raw text for pretraining the token vectors: every training and dev sentence of the corpora
+# above (never a test file), plus NERP's, whose lower case does no harm to a character objective.
+RAW_NER_FILES = ("idner-news-2k/train.txt", "idner-news-2k/dev.txt", "nergrit/train_preprocess.txt",
+                 "nergrit/valid_preprocess.txt", "nerp/train_preprocess.txt", "nerp/valid_preprocess.txt")
+RAW_SENTENCES_PER_LINE = 8
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
 
 
@@ -80,6 +86,24 @@ def harmonise_compounds(text: str) -> str:
     return "\n\n".join(blocks) + "\n\n"
 
 
+# GSD writes every lemma in lower case and lemmatises the personal pronouns "ia" and clitic
+# "-nya" as "dia"; CSUI and PUD keep the word's case and the form itself.
+GSD_PRONOUN_LEMMAS = {"ia": "dia", "nya": "dia"}
+
+
+def harmonise_lemmas(text: str) -> str:
+    """CoNLL-U text with lemmas in GSD's convention: lower case, "ia"/"-nya" pronouns as "dia"."""
+    lines = []
+    for line in text.split("\n"):
+        c = line.split("\t")
+        if len(c) == 10 and c[0].isdigit():
+            lemma = c[2].lower()
+            c[2] = GSD_PRONOUN_LEMMAS.get(lemma, lemma) if c[3] == "PRON" else lemma
+            line = "\t".join(c)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def fix_punctuation(text: str) -> str:
     """CoNLL-U text with punctuation re-attached by the UD guidelines (udapi's ud.FixPunct).
 
@@ -96,8 +120,8 @@ def fix_punctuation(text: str) -> str:
 
 
 def harmonise(text: str) -> str:
-    """A non-GSD treebank's CoNLL-U text in GSD's conventions for compounds and punctuation."""
-    return harmonise_compounds(fix_punctuation(text))
+    """A non-GSD treebank's CoNLL-U text in GSD's conventions for compounds, punctuation and lemmas."""
+    return harmonise_lemmas(harmonise_compounds(fix_punctuation(text)))
 
 
 def ud_texts(base: Path) -> dict[str, list[str]]:
@@ -166,6 +190,30 @@ def write_docbin(docs: Iterable[Doc], path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     docbin.to_disk(path)
     return count
+
+
+def conllu_texts(text: str) -> list[str]:
+    """The `# text =` sentences of a CoNLL-U text."""
+    return [line.split("=", 1)[1].strip() for line in text.splitlines() if line.startswith("# text =")]
+
+
+def raw_sentences(base: Path) -> Iterator[str]:
+    """Every training and development sentence of the shared corpora, as plain text."""
+    for name in (*UD_TRAIN, GSD_DEV):
+        yield from conllu_texts((base / "ud" / name).read_text(encoding="utf-8"))
+    for name in RAW_NER_FILES:
+        yield from (" ".join(sentence.words) for sentence in read_iob(base / "ner" / name))
+
+
+def write_raw_text(path: Path, root: str | Path | None = None) -> int:
+    """Write the raw sentences as JSONL ({"text": ...}, a few sentences a line); return the line count."""
+    sentences = list(raw_sentences(data_dir(root)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for start in range(0, len(sentences), RAW_SENTENCES_PER_LINE):
+            text = " ".join(sentences[start:start + RAW_SENTENCES_PER_LINE])
+            out.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    return -(-len(sentences) // RAW_SENTENCES_PER_LINE)
 
 
 def convert_all(out_dir: Path, root: str | Path | None = None) -> dict[str, int]:

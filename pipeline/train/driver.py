@@ -13,8 +13,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .. import tokenizer  # noqa: F401  (registers the warta.news_tokenizer.v1 callback)
-from .corpora import convert_all
+from .. import affixes, tokenizer  # noqa: F401  (register the warta.* spaCy callbacks)
+from .corpora import convert_all, write_raw_text
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,8 @@ class TrainSettings:
     output: Path = DEFAULT_OUTPUT
     work_dir: Path = DEFAULT_WORK_DIR
     data_root: Path | None = None
-    ud_max_steps: int = 2000
+    pretrain_epochs: int = 10
+    ud_max_steps: int = 4000
     ner_max_steps: int = 2400
     seed: int = 42
     threads: int = 1
@@ -46,13 +47,25 @@ def limit_threads(threads: int) -> None:
         os.environ.setdefault(name, str(threads))
 
 
-def train_part(config: Path, output: Path, train: Path, dev: Path, max_steps: int, seed: int) -> Path:
+def pretrain_tok2vec(config: Path, output: Path, raw_text: Path, epochs: int, seed: int) -> Path:
+    """Pretrain the config's tok2vec on raw text (spaCy's characters objective); return the weights."""
+    from spacy.training.pretrain import pretrain
+
+    overrides = {"paths.raw_text": str(raw_text), "pretraining.max_epochs": epochs,
+                 "system.seed": seed, "training.seed": seed}
+    output.mkdir(parents=True, exist_ok=True)
+    pretrain(spacy.util.load_config(config, overrides=overrides, interpolate=False), output, use_gpu=-1, silent=False)
+    return output / "model-last.bin"
+
+
+def train_part(config: Path, output: Path, train: Path, dev: Path, max_steps: int, seed: int,
+               extra: dict | None = None) -> Path:
     """Train one spaCy pipeline from a config and return its best model directory."""
     from spacy.cli.train import train as spacy_train
 
     overrides = {
         "paths.train": str(train), "paths.dev": str(dev), "training.max_steps": max_steps,
-        "system.seed": seed, "training.seed": seed,
+        "system.seed": seed, "training.seed": seed, **(extra or {}),
     }
     spacy_train(config, output, overrides=overrides, use_gpu=-1)
     return output / "model-best"
@@ -82,10 +95,18 @@ def train_all(settings: TrainSettings) -> dict:
     corpus = settings.work_dir / "corpus"
     started = time.perf_counter()
     counts = convert_all(corpus, settings.data_root)
+    counts["raw-text-lines"] = write_raw_text(corpus / "raw.jsonl", settings.data_root)
     log.info("corpora: %s", counts)
     part_started = time.perf_counter()
+    extra = {"paths.raw_text": str(corpus / "raw.jsonl")}
+    if settings.pretrain_epochs > 0:
+        extra["paths.init_tok2vec"] = str(pretrain_tok2vec(
+            CONFIG_DIR / "ud.cfg", settings.work_dir / "pretrain", corpus / "raw.jsonl",
+            settings.pretrain_epochs, settings.seed))
+    settings.timings["pretrain_seconds"] = round(time.perf_counter() - part_started, 1)
+    part_started = time.perf_counter()
     ud_best = train_part(CONFIG_DIR / "ud.cfg", settings.work_dir / "ud", corpus / "ud-train.spacy",
-                         corpus / "ud-dev.spacy", settings.ud_max_steps, settings.seed)
+                         corpus / "ud-dev.spacy", settings.ud_max_steps, settings.seed, extra)
     settings.timings["ud_seconds"] = round(time.perf_counter() - part_started, 1)
     part_started = time.perf_counter()
     ner_best = train_part(CONFIG_DIR / "ner.cfg", settings.work_dir / "ner", corpus / "ner-train.spacy",
@@ -96,7 +117,8 @@ def train_all(settings: TrainSettings) -> dict:
     settings.timings["total_seconds"] = round(time.perf_counter() - started, 1)
     nlp.meta["performance"] = scores
     nlp.meta["warta_training"] = {"corpora": counts, "seed": settings.seed, **settings.timings,
-                                  "ud_max_steps": settings.ud_max_steps, "ner_max_steps": settings.ner_max_steps}
+                                  "pretrain_epochs": settings.pretrain_epochs, "ud_max_steps": settings.ud_max_steps,
+                                  "ner_max_steps": settings.ner_max_steps}
     save(nlp, settings.output)
     return nlp.meta
 

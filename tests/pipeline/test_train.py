@@ -11,7 +11,21 @@ import pytest
 import spacy
 
 from pipeline.cli.evaluate import format_report
-from pipeline.train.corpora import fix_punctuation, harmonise_compounds, map_iob_tag, ner_doc, read_iob, repair_iob
+from pipeline.train.corpora import (
+    NER_TEST,
+    UD_TEST,
+    UD_TRAIN,
+    conllu_texts,
+    data_dir,
+    fix_punctuation,
+    harmonise_compounds,
+    harmonise_lemmas,
+    map_iob_tag,
+    ner_doc,
+    read_iob,
+    repair_iob,
+    write_raw_text,
+)
 from pipeline.train.stanza_train import StanzaSettings, blank_columns, flatten_conllu, training_steps
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +81,26 @@ CSUI_STYLE = """# text = Kepala dinas pendidikan datang, lalu rapat di kantor.
 def columns(conllu: str, column: int) -> list[str]:
     """One column of every word line."""
     return [line.split("\t")[column] for line in conllu.splitlines() if line and not line.startswith("#")]
+
+
+def test_pretraining_text_holds_no_test_sentence_of_its_own(tmp_path):
+    lines = write_raw_text(tmp_path / "raw.jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "raw.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == lines > 1000
+    raw = " ".join(row["text"] for row in rows)
+    assert "Bappenas" in raw and "kata dia" in raw  # a cased treebank sentence and a lower-cased NERP one
+    ud = data_dir() / "ud"
+    trained = {s for name in UD_TRAIN for s in conllu_texts((ud / name).read_text(encoding="utf-8"))}
+    held_out = [s for s in conllu_texts((ud / UD_TEST[0]).read_text(encoding="utf-8")) if s not in trained]
+    held_out += [" ".join(s.words) for s in read_iob(data_dir() / "ner" / NER_TEST[0][0])]
+    lines_text = {row["text"] for row in rows}
+    assert not any(sentence in text for sentence in held_out[::7] for text in lines_text)
+
+
+def test_lemmas_follow_gsd_lower_case_and_pronoun_convention():
+    lemmas = [line.split("\t")[2] for line in harmonise_lemmas(CONLLU_WITH_MWT).splitlines()
+              if line[:1].isdigit() and "-" not in line.split("\t")[0]]
+    assert lemmas == ["bupati", "tinjau", "dia", ",", "senin", "."]
 
 
 def test_noun_noun_nmod_without_a_preposition_becomes_compound():
@@ -141,7 +175,8 @@ needs_model = pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="mod
 
 @needs_model
 def test_shipped_pipeline_loads_with_plain_spacy_and_meets_its_targets():
-    # A fresh interpreter that never imports `pipeline`: the model must not need custom code.
+    # A fresh interpreter that never imports `pipeline` itself: spaCy finds the one custom callback
+    # (the three-letter PREFIX attribute) through warta's spacy_callbacks entry point.
     script = (
         f"import json, spacy; nlp = spacy.load({str(MODEL)!r}); "
         "doc = nlp('Plt. Bupati Bogor, Dr. H. Burhanudin, M.Si. meninjau Jl. Raya Tegar Beriman, Rabu (10/4).'); "
