@@ -31,18 +31,27 @@ from .names import (
 # Words keep inner dots and apostrophes (M.Si, R.L, Ma'ruf) and lower-case hyphen parts
 # (se-Kota, kota-kota); "SorotNTT.Com-Bupati" splits before the capitalized title.
 TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*(?:-[a-z0-9]\w*)*|[^\w\s]")
-# Abbreviations whose dot does not end a sentence.
-# "Pol." in ranks (Irjen Pol. Dedi) is one of them.
-DOTTED_ABBREVIATIONS = {"kab", "ka", "prov", "jl", "jln", "no", "kec", "kel", "st", "tn", "gg", "pol"}
+
+
+def word_set(name: str) -> frozenset[str]:
+    """One of the closed word sets in data/officials_word_sets.tsv."""
+    rows = (line.split("\t") for line in read_lines("officials_word_sets.tsv")[1:])
+    return frozenset(word for set_name, word in rows if set_name == name)
+
+
+# Abbreviations whose dot does not end a sentence; "Pol." in ranks (Irjen Pol. Dedi) is one of them.
+DOTTED_ABBREVIATIONS = word_set("dotted_abbreviation")
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
 ROMAN_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")  # up to XXXIX: "Pangdam XVIII/Kasuari", "Komisi VIII"
-RANK_CORPS = {"polisi", "pol", "tni"}
-GROUP_WORDS = {"para", "seluruh", "semua", "sejumlah", "beberapa", "segenap", "jajaran"}
+RANK_CORPS = word_set("rank_corps")
+GROUP_WORDS = word_set("group")
 OPEN_QUOTES, CLOSE_QUOTES = "\"“”‘’'", "\"”“’‘'"
 MAX_NAME_TOKENS = 6
 UNIT_KINDS = ("agency", "body", "aide")  # posts that take a unit's name after them
-LOWER_REGION_KEYWORDS = {"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa"}
-SMALL_AREA_KEYWORDS = {"kecamatan", "kec", "kelurahan", "kel", "desa", "kampung", "distrik", "nagari", "dusun"}
+LOWER_REGION_KEYWORDS = word_set("lower_region_keyword")
+SMALL_AREA_KEYWORDS = word_set("small_area_keyword")
+STATE_WORDS = word_set("state_word")
+POSTS_BEFORE_PLACE = word_set("post_before_place")
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,7 @@ def tokenize(text: str) -> Tokens:
 
 GLUED_RE = re.compile(r"([A-Za-z]+)\.([A-Z][a-z]{2,})")
 HONORIFIC_HEAD_RE = re.compile(r"([A-Za-z]+)\.(?=[A-Z])")
-WEB_WORDS = {"com", "net", "org", "news", "today", "online", "info", "web", "tv", "co", "id", "go"}
+WEB_WORDS = word_set("web")
 
 
 def glued_dots(word: str) -> list[int]:
@@ -546,9 +555,9 @@ def local_place_phrases(toks: list[Tok]) -> set[str]:
     punctuation, when its first word is not a listed region (those end where the list says)."""
     out = set()
     for i, a in enumerate(toks[:-2]):
-        if not word_class(a.text, "region_keyword") or a.low in {"pemerintah", "ri", "republik", "negara"}:
+        if not word_class(a.text, "region_keyword") or a.low in STATE_WORDS:
             continue
-        if i > 0 and toks[i - 1].low in {"wali", "wawali", "sekretaris", "kepala", "wakil"}:
+        if i > 0 and toks[i - 1].low in POSTS_BEFORE_PLACE:
             continue
         k = i + 1
         while k < min(len(toks), i + 5) and is_cap(toks[k]) and toks[k].text[1:].islower() \
@@ -577,9 +586,9 @@ def local_region_words(toks: list[Tok]) -> frozenset[str]:
     """Words the article itself writes after Kota/Kabupaten/Kecamatan...: its place names."""
     out = set()
     for z, a, b in zip([None, *toks], toks, toks[1:], strict=False):
-        if z is not None and z.low in {"wali", "wawali", "sekretaris", "kepala", "wakil"}:
+        if z is not None and z.low in POSTS_BEFORE_PLACE:
             continue
-        if word_class(a.text, "region_keyword") and a.low not in {"pemerintah", "ri", "republik", "negara"} \
+        if word_class(a.text, "region_keyword") and a.low not in STATE_WORDS \
                 and is_cap(b) and not word_class(b.text, "region_keyword") and b.text[1:].islower():
             out.add(b.low)
     for i in range(len(toks) - 3):
