@@ -97,6 +97,27 @@ def test_pretraining_text_holds_no_test_sentence_of_its_own(tmp_path):
     assert not any(sentence in text for sentence in held_out[::7] for text in lines_text)
 
 
+def test_pretrained_token_vectors_are_what_ud_training_starts_from(tmp_path):
+    from spacy.training import Example
+
+    from pipeline.train.driver import CONFIG_DIR, pretrain_tok2vec
+
+    write_raw_text(tmp_path / "all.jsonl")
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text("\n".join((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()[:6]) + "\n",
+                   encoding="utf-8")
+    weights = pretrain_tok2vec(CONFIG_DIR / "ud.cfg", tmp_path / "pretrain", raw, epochs=1, seed=0)
+    config = spacy.util.load_config(CONFIG_DIR / "ud.cfg",
+                                    overrides={"paths.raw_text": str(raw), "paths.init_tok2vec": str(weights)})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    doc = nlp.make_doc("Bupati meninjau jembatan.")
+    gold = {"heads": [1, 1, 1, 1], "deps": ["nsubj", "ROOT", "obj", "punct"],
+            "pos": ["NOUN", "VERB", "NOUN", "PUNCT"], "lemmas": ["bupati", "tinjau", "jembatan", "."]}
+    nlp.initialize(lambda: [Example.from_dict(doc, gold)] * 5)  # the lemmatizer needs a tree seen 3 times
+    assert nlp.get_pipe("tok2vec").model.to_bytes() == weights.read_bytes()
+    assert [t.prefix_ for t in nlp("Bupati meninjau")] == ["Bup", "men"]
+
+
 def test_lemmas_follow_gsd_lower_case_and_pronoun_convention():
     lemmas = [line.split("\t")[2] for line in harmonise_lemmas(CONLLU_WITH_MWT).splitlines()
               if line[:1].isdigit() and "-" not in line.split("\t")[0]]
