@@ -22,8 +22,19 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n
 PLACE_RE = re.compile(
     r"\b(?:bertempat\s+di|berlangsung\s+di|di)\s+((?:[A-Z][\w.'’-]*|\d+)(?:\s+(?:[A-Z][\w.'’-]*|\d+|dan|ke|No\.?|,(?=\s[A-Z])))*)"
 )
-SPEAKER_WINDOW = 60  # characters between a speaker's name and the speech verb
-ABSENT_WINDOW = 30  # characters between an absence cue and the name it is about
+
+
+@dataclass(frozen=True)
+class Windows:
+    """How many characters the rules trust between a cue and the name it is about."""
+
+    speaker: int = 60  # a speaker's name and the speech verb (twice this after "kata ...")
+    absent: int = 30  # an absence cue ("mewakili", "berhalangan") and the name
+    role_before: int = 40  # a role cue written before the mention: decides the role first
+    role_after: int = 80  # a role cue written after the mention: decides the role first
+
+
+WINDOWS = Windows()
 
 
 @dataclass(frozen=True)
@@ -163,9 +174,6 @@ def view(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Sent
     return SentenceView(start, end, cues, void)
 
 
-ROLE_NEAR = {"before": 40, "after": 80}  # a cue this close to the mention decides its role first
-
-
 def cue_reach(cue: Cue, mention: tuple[int, int], earlier: list[tuple[int, int]]) -> tuple[str, int] | None:
     """How a cue points at a mention: ('before'|'after', distance), or None when it does not.
 
@@ -183,7 +191,7 @@ def cue_reach(cue: Cue, mention: tuple[int, int], earlier: list[tuple[int, int]]
 
 def role_of(mention: tuple[int, int], sent: SentenceView,
             earlier: list[tuple[tuple[int, int], str | None]], text: str = "",
-            others: list[tuple[int, int]] | None = None) -> str | None:
+            others: list[tuple[int, int]] | None = None, windows: Windows = WINDOWS) -> str | None:
     """The participant's role from the cue nearest the mention in the text.
 
     `earlier` holds the sentence's mentions before this one with their roles: "bersama"/"serta"
@@ -199,15 +207,16 @@ def role_of(mention: tuple[int, int], sent: SentenceView,
             continue
         side, distance = way
         role = cue.value
-        if side == "before" and opens_sentence(cue, sent, text) and subject_of_verb(mention, sent, text, others or []):
+        if side == "before" and opens_sentence(cue, sent, text) \
+                and subject_of_verb(mention, sent, text, others or [], windows):
             continue  # "Didampingi Pj Sekda, Bupati Kobar X menyambangi ...": X is the subject, not the company
         if cue.cls == "with":
             if any(cue.end <= c.start < mention[0] for c in sent.cues):
                 continue  # "A bersama B menggelar pertemuan bersama C": C is not A's companion
-            role = shared_role(cue, sent, earlier)
+            role = shared_role(cue, sent, earlier, windows)
             if role is None:
                 continue
-        near = distance < ROLE_NEAR[side]
+        near = distance < (windows.role_before if side == "before" else windows.role_after)
         # Near cues first, and among them one written before the mention: a list follows its cue
         # ("didampingi Kapolres X, ... meninjau": X accompanies).
         reached.append((not near, side != "before", distance, role))
@@ -219,7 +228,8 @@ def opens_sentence(cue: Cue, sent: SentenceView, text: str) -> bool:
     return bool(text) and re.fullmatch(r"\W*(?:\w+\s+)?", text[sent.start:cue.start]) is not None
 
 
-def subject_of_verb(mention: tuple[int, int], sent: SentenceView, text: str, others: list[tuple[int, int]]) -> bool:
+def subject_of_verb(mention: tuple[int, int], sent: SentenceView, text: str, others: list[tuple[int, int]],
+                    windows: Windows = WINDOWS) -> bool:
     """The mention after the last comma of an opening clause, right before the sentence's verb cue,
     with no other official named between them."""
     verbs = [c for c in sent.cues if c.cls in ("after", "active") and c.start >= mention[1]]
@@ -227,35 +237,37 @@ def subject_of_verb(mention: tuple[int, int], sent: SentenceView, text: str, oth
         return False
     verb = min(verbs, key=lambda c: c.start)
     between = text[mention[1]:verb.start]
-    return verb.start - mention[1] < ROLE_NEAR["before"] and "," not in between.strip(" ,") \
+    return verb.start - mention[1] < windows.role_before and "," not in between.strip(" ,") \
         and not any(mention[1] <= o[0] < verb.start for o in others)
 
 
-def shared_role(cue: Cue, sent: SentenceView, earlier: list[tuple[tuple[int, int], str | None]]) -> str | None:
+def shared_role(cue: Cue, sent: SentenceView, earlier: list[tuple[tuple[int, int], str | None]],
+                windows: Windows = WINDOWS) -> str | None:
     """The role "bersama" passes on: that of the mention just before it, when no other cue
     stands between them ("Gubernur A bersama Kapolda B", not "A menggelar pertemuan bersama B")."""
     before = [(span, role) for span, role in earlier if span[1] <= cue.start]
     if not before:
         return None
     span, role = before[-1]
-    if cue.start - span[1] > ROLE_NEAR["before"] or any(span[1] <= c.start < cue.start for c in sent.cues):
+    if cue.start - span[1] > windows.role_before or any(span[1] <= c.start < cue.start for c in sent.cues):
         return None
     return role
 
 
-def together(sent: SentenceView, here: list[tuple[int, int, int]]) -> list[Cue]:
+def together(sent: SentenceView, here: list[tuple[int, int, int]], windows: Windows = WINDOWS) -> list[Cue]:
     """A "bersama" joining two officials named right around it ("Wakapolres X bersama Kabag Ops Y
     melakukan pemeriksaan"): they were together, even without a word naming the event."""
     out = []
     for cue in sent.live("with"):
-        before = [m for m in here if 0 <= cue.start - m[1] <= ROLE_NEAR["before"]]
-        after = [m for m in here if 0 <= m[0] - cue.end <= ROLE_NEAR["before"]]
+        before = [m for m in here if 0 <= cue.start - m[1] <= windows.role_before]
+        after = [m for m in here if 0 <= m[0] - cue.end <= windows.role_before]
         if before and after and before[-1][2] != after[0][2]:
             out.append(Cue("event", "acara", cue.start, cue.end))
     return out
 
 
-def absent_of(text: str, start: int, end: int, mentions: list[tuple[int, int, int]]) -> set[int]:
+def absent_of(text: str, start: int, end: int, mentions: list[tuple[int, int, int]],
+              windows: Windows = WINDOWS) -> set[int]:
     """Starts of the mentions a sentence says were not there: represented ("mewakili X",
     "X melalui Y", "X diwakili"), excused ("berhalangan") or only sending a message ("pesan dari X").
 
@@ -264,23 +276,24 @@ def absent_of(text: str, start: int, end: int, mentions: list[tuple[int, int, in
     out = set()
     for cue in find_cues(text[start:end], start):
         if cue.cls == "absent_before":
-            after = [m for m in mentions if cue.end <= m[0] < cue.end + ABSENT_WINDOW]
+            after = [m for m in mentions if cue.end <= m[0] < cue.end + windows.absent]
             if after:
                 out.add(min(after)[0])
         elif cue.cls == "absent_after":
-            before = [m for m in mentions if cue.start - ABSENT_WINDOW < m[1] <= cue.start]
+            before = [m for m in mentions if cue.start - windows.absent < m[1] <= cue.start]
             if before:
                 out.add(max(before, key=lambda m: m[1])[0])
     return out
 
 
-def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: str) -> set[int]:
+def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: str,
+               windows: Windows = WINDOWS) -> set[int]:
     """Officials who speak in a sentence: named just before a speech verb, or after 'ujar'."""
     speakers = set()
     for cue in sent.live("speech"):
-        before = [m for m in mentions if m[1] <= cue.start and cue.start - m[1] <= SPEAKER_WINDOW]
+        before = [m for m in mentions if m[1] <= cue.start and cue.start - m[1] <= windows.speaker]
         # "kata Kepala Bidang ... Kota Salatiga, Sutopo": the speaker's title may come first.
-        after = [m for m in mentions if m[0] >= cue.end and m[0] - cue.end <= SPEAKER_WINDOW * 2
+        after = [m for m in mentions if m[0] >= cue.end and m[0] - cue.end <= windows.speaker * 2
                  and not re.search(r"[.;!?\"“”]", text[cue.end:m[0]])]
         # "Sekda Ridwan menyampaikan jawaban wali kota": a verb with its own prefix follows its speaker;
         # "kata Kepala Bidang ..., Sutopo" names the speaker after the word.
@@ -314,6 +327,7 @@ def find_meetings(
     officials: list[dict],
     dates: list[dict],
     sentences: list[tuple[int, int]] | None = None,
+    windows: Windows = WINDOWS,
 ) -> list[dict]:
     """Return one record `meetings` entry per event where named officials were together."""
     if len(officials) < 2:
@@ -326,7 +340,7 @@ def find_meetings(
         if not inside(m["start"], quotes)
     )
     every = sorted((m["start"], m["end"], idx) for idx, o in enumerate(officials) for m in o.get("mentions", []))
-    absent = {pos for start, end in sentences for pos in absent_of(text, start, end, every)}
+    absent = {pos for start, end in sentences for pos in absent_of(text, start, end, every, windows)}
     mentions = [m for m in mentions if m[0] not in absent]
     present: dict[int, str | None] = {}
     evidence: list[tuple[int, int]] = []
@@ -335,7 +349,7 @@ def find_meetings(
     for start, end in sentences:
         sent = view(text, start, end, quotes)
         here = [m for m in mentions if start <= m[0] < end and not inside(m[0], sent.void)]
-        events = sent.live("event") or together(sent, here)
+        events = sent.live("event") or together(sent, here, windows)
         if sent.live("remote") and (events or here):
             remote = True
         if events:
@@ -343,14 +357,14 @@ def find_meetings(
         if events and here:
             earlier: list[tuple[tuple[int, int], str | None]] = []
             for s, e, idx in here:
-                role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here])
+                role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here], windows)
                 earlier.append(((s, e), role))
                 # The first mention a cue speaks for decides; a bare presence stays open.
                 if present.get(idx) is None:
                     present[idx] = role
             evidence.append((start, end))
         elif here:
-            for idx in speaker_of(sent, here, text):
+            for idx in speaker_of(sent, here, text, windows):
                 if present.get(idx) is None:
                     present[idx] = "speaker"
                 evidence.append((start, end))
@@ -380,16 +394,23 @@ from .extensions import ensure_extensions  # noqa: E402
 class MeetingsComponent:
     """Sets doc._.meetings from doc._.officials, doc._.dates and the sentence bounds."""
 
+    def __init__(self, windows: Windows = WINDOWS) -> None:
+        self.windows = windows
+
     def __call__(self, doc: Doc) -> Doc:
         sentences = None
         if doc.has_annotation("SENT_START"):
             sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences)
+        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences, self.windows)
         return doc
 
 
-@Language.factory("warta_meetings", default_config={})
-def make_meetings_component(nlp: Language, name: str) -> MeetingsComponent:
-    """Build the warta_meetings component."""
+@Language.factory("warta_meetings", default_config={
+    "speaker_window": WINDOWS.speaker, "absent_window": WINDOWS.absent,
+    "role_window_before": WINDOWS.role_before, "role_window_after": WINDOWS.role_after,
+})
+def make_meetings_component(nlp: Language, name: str, speaker_window: int, absent_window: int,
+                            role_window_before: int, role_window_after: int) -> MeetingsComponent:
+    """Build the warta_meetings component with its cue-to-name windows (in characters)."""
     ensure_extensions()
-    return MeetingsComponent()
+    return MeetingsComponent(Windows(speaker_window, absent_window, role_window_before, role_window_after))

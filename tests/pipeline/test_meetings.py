@@ -311,3 +311,17 @@ def test_a_split_after_a_comma_is_joined_again():
     cut, usai = text.index("Roni"), text.index("Usai")
     bounds = merge_abbreviation_splits(text, [(0, cut - 1), (cut, usai - 1), (usai, len(text))])
     assert [text[s:e] for s, e in bounds] == [text[:usai - 1], "Usai rapat, ia pulang."]
+
+
+def test_the_absence_window_is_component_config():
+    import spacy
+
+    from pipeline.meetings import Windows
+
+    text = ("Musrenbang Kelurahan Adipuro Kecamatan Trimurjo dihadiri Sekcam Trimurjo Suhaimi. Dalam sambutannya "
+            "Lurah Adipuro Eka Pebri mengucapkan terima kasih. Suhaimi mewakili Camat Trimurjo Suparyono menyampaikan "
+            "permohonan maaf atas ketidakhadiran Camat Trimurjo yang mengikuti rapat di kabupaten.")
+    blind = find_meetings(text, find_officials(text), [], windows=Windows(absent=0))
+    assert "Suparyono" in participants(blind[0])  # no cue reaches the name, so nothing marks him absent
+    component = spacy.blank("id").add_pipe("warta_meetings", config={"absent_window": 0, "speaker_window": 90})
+    assert component.windows == Windows(speaker=90, absent=0)
