@@ -796,6 +796,147 @@ def related_link_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+ParsedName = tuple[int, int, int, list[str], list[str]]
+
+
+@dataclass
+class Reading:
+    """A title being read at one place: the name after it, the ranks between, and where the name starts."""
+
+    span: TitleSpan
+    tdict: dict
+    ranks: list[dict]
+    k: int  # the token where the name may start
+    comma: bool  # a comma stands between the title and the name
+    parsed: ParsedName | None = None
+
+    def end_title(self, last: int, toks: Tokens, text: str) -> None:
+        """Close the title and its complement at token `last`."""
+        self.span.last = last
+        self.span.complement = (self.span.complement[0], last)
+        self.tdict = title_dict(self.span, toks, text)
+
+
+def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, bool]:
+    """The reading after a title's ranks and comma, and whether the sentence ends with the title.
+
+    The title's record is taken before a rank extends the span: the rank is a title of its own.
+    """
+    n = len(toks)
+    reading = Reading(span, title_dict(span, toks, text), [], span.last, False)
+    k = span.last
+    rank = match_title(toks, k) if k < n and not ends_sentence(toks[k - 1]) else None
+    if rank and rank[1].kind == "rank" and span.entry.kind != "rank":
+        # "Kapolres Demak AKBP Budi": the rank between the command and the name is a title too.
+        reading.ranks.append(rank_dict(toks, text, k, rank[0]))
+        k = span.last = paren_group(toks, rank[0]) or rank[0]  # "Brigjen TNI (Purn)"
+    if ends_sentence(toks[k - 1]):
+        reading.k = k
+        return reading, True
+    reading.comma = k < n and toks[k].text == ","
+    if reading.comma:
+        k += 1
+    elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
+        k += 1  # "Sekretaris Daerah yakni Mustarani Abidin"
+    after_rank = rank_at(toks, k, text) if reading.comma and not reading.ranks and span.entry.kind != "rank" else None
+    if after_rank:
+        # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
+        reading.ranks.append(rank_dict(toks, text, k, after_rank[0]))
+        k = after_rank[1]
+    reading.k = k
+    return reading, False
+
+
+def split_at_honorific(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int]) -> None:
+    """"Wali Kota Madya Surakarta H. M Shaleh": the words before the honorific are the region."""
+    split = honorific_split(toks, r.parsed) if r.parsed else None
+    again = parse_name(toks, split, text, per_starts) if split is not None else None
+    if again:
+        r.end_title(split, toks, text)
+        r.parsed = again
+
+
+def start_where_the_model_does(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
+                               per_tokens: set[int]) -> None:
+    """Move the name's start to the model's PER start where the rules are unsure.
+
+    Trusted only for a name of two or more words that the model starts one word later, the word
+    being one the rules could not place (an unknown district) and no honorific marking where the
+    name begins.
+    """
+    if not r.parsed or r.comma:
+        return
+    span, parsed = r.span, r.parsed
+    first = parsed[0]
+    # A unit's own name may take two words ("PDAM Tirta Pakuan Denny Sumardikarya").
+    skips = (first + 1, first + 2) if span.entry.kind in UNIT_KINDS else (first + 1,)
+    inner = [p for p in skips if p in per_starts and not parsed[3] and p < parsed[1] - 1
+             and len(per_tokens & set(range(p, parsed[1]))) >= 2
+             and not per_tokens & set(range(first, p)) and len(toks[first].text) >= 3]
+    # Not once the region is written: "Ketua TP PKK Provinsi Papua Kerdina Ramses Limbong"
+    # names a wife after her husband, and the model marks only his part.
+    placed = any(match_region(toks, c) for c in range(*span.complement))
+    if inner and not placed and span.complement[1] == parsed[0] - len(parsed[3]):
+        # The model's name starts later: the capitalized words before it are the region.
+        r.end_title(inner[0], toks, text)
+        r.parsed = parse_name(toks, inner[0], text, per_starts)
+
+
+def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str], per_starts: dict[int, int]) -> None:
+    """The words taken for a name are the unit's when a rank or more of the unit follows them:
+    "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil"."""
+    parsed, span, n = r.parsed, r.span, len(toks)
+    if not (parsed and not r.ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"
+            and parsed[1] - parsed[0] <= 3
+            and (rank_at(toks, parsed[1], text) or not r.comma and continues_unit(toks, parsed[1], text))):
+        return
+    j = parse_complement(toks, parsed[1], span.entry, text, local)
+    r.end_title(j, toks, text)
+    r.parsed = None
+    k = j + 1 if j < n and toks[j].text == "," else j
+    after_rank = rank_at(toks, k, text)
+    if after_rank:
+        r.ranks.append(rank_dict(toks, text, k, after_rank[0]))
+        k = after_rank[1]
+    if k < n and same_line(text, toks[j - 1], toks[k]):
+        r.parsed = parse_name(toks, k, text, per_starts)
+
+
+def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int]) -> None:
+    """"Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
+
+    Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
+    """
+    parsed, span = r.parsed, r.span
+    unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
+    if (parsed and not r.ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
+            and not parsed[3] and not parsed[4] and parsed[2] < len(toks) and toks[parsed[2]].text == ","):
+        again = parse_name(toks, parsed[2] + 1, text, per_starts)
+        if again and again[1] - again[0] >= 2 and not r.comma:
+            r.end_title(parsed[1], toks, text)
+            r.parsed = again
+
+
+def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
+              per_starts: dict[int, int], per_tokens: set[int]) -> None:
+    """The name after the title, with the title's end moved where the words turn out to be its own."""
+    span = r.span
+    if r.k < len(toks) and same_line(text, toks[span.last - 1], toks[r.k]) \
+            and not (r.comma and named_before(toks, span.first)):
+        r.parsed = parse_name(toks, r.k, text, per_starts)
+    split_at_honorific(r, toks, text, per_starts)
+    start_where_the_model_does(r, toks, text, per_starts, per_tokens)
+    continue_the_unit(r, toks, text, local, per_starts)
+    if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):
+        r.parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
+    prefer_fuller_name_after_comma(r, toks, text, per_starts)
+    if r.parsed and not r.comma and district_apposition(toks, span, r.parsed):
+        # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
+        # the name came before the title.
+        r.end_title(r.parsed[1], toks, text)
+        r.parsed = None
+
+
 def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:
     """All named findings and the title-only occurrences of the text."""
     toks = tokenize(text)
@@ -818,114 +959,27 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
             # never one named person.
             i = span.last
             continue
-        tdict = title_dict(span, toks, text)
-        k = span.last
-        ranks = []
-        rank = match_title(toks, k) if k < n and not ends_sentence(toks[k - 1]) else None
-        if rank and rank[1].kind == "rank" and span.entry.kind != "rank":
-            # "Kapolres Demak AKBP Budi": the rank between the command and the name is a title too.
-            ranks.append(rank_dict(toks, text, k, rank[0]))
-            k = span.last = paren_group(toks, rank[0]) or rank[0]  # "Brigjen TNI (Purn)"
-        if ends_sentence(toks[k - 1]):
-            bare_titles.append((span, tdict))
+        r, ended = read_up_to_name(toks, text, span)
+        if ended:
+            bare_titles.append((span, r.tdict))
             pending = None
-            i = k
+            i = r.k
             continue
-        comma = k < n and toks[k].text == ","
-        if comma:
-            k += 1
-        elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
-            k += 1  # "Sekretaris Daerah yakni Mustarani Abidin"
-        after_rank = rank_at(toks, k, text) if comma and not ranks and span.entry.kind != "rank" else None
-        if after_rank:
-            # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
-            ranks.append(rank_dict(toks, text, k, after_rank[0]))
-            k = after_rank[1]
-        parsed = None
-        if k < n and same_line(text, toks[span.last - 1], toks[k]) and not (comma and named_before(toks, span.first)):
-            parsed = parse_name(toks, k, text, per_starts)
-        split = honorific_split(toks, parsed) if parsed else None
-        if split is not None:
-            # "Wali Kota Madya Surakarta H. M Shaleh": the words before the honorific are the region.
-            again = parse_name(toks, split, text, per_starts)
-            if again:
-                span.last = split
-                span.complement = (span.complement[0], split)
-                tdict = title_dict(span, toks, text)
-                parsed = again
-        if parsed and not comma:
-            # Trusted only where the rules are unsure: a name of two or more words that the
-            # model starts one word later, the word being one the rules could not place (an
-            # unknown district) and no honorific marking where the name begins.
-            first = parsed[0]
-            # A unit's own name may take two words ("PDAM Tirta Pakuan Denny Sumardikarya").
-            skips = (first + 1, first + 2) if span.entry.kind in UNIT_KINDS else (first + 1,)
-            inner = [p for p in skips if p in per_starts and not parsed[3] and p < parsed[1] - 1
-                     and len(per_tokens & set(range(p, parsed[1]))) >= 2
-                     and not per_tokens & set(range(first, p)) and len(toks[first].text) >= 3]
-            # Not once the region is written: "Ketua TP PKK Provinsi Papua Kerdina Ramses Limbong"
-            # names a wife after her husband, and the model marks only his part.
-            placed = any(match_region(toks, c) for c in range(*span.complement))
-            if inner and not placed and span.complement[1] == parsed[0] - len(parsed[3]):
-                # The model's name starts later: the capitalized words before it are the region.
-                span.last = inner[0]
-                span.complement = (span.complement[0], inner[0])
-                tdict = title_dict(span, toks, text)
-                parsed = parse_name(toks, inner[0], text, per_starts)
-        if (parsed and not ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"
-                and parsed[1] - parsed[0] <= 3
-                and (rank_at(toks, parsed[1], text) or not comma and continues_unit(toks, parsed[1], text))):
-            # The words taken for a name are the unit's when a rank or more of the unit follows them:
-            # "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil".
-            j = parse_complement(toks, parsed[1], span.entry, text, local)
-            span.last = j
-            span.complement = (span.complement[0], j)
-            tdict = title_dict(span, toks, text)
-            parsed = None
-            k = j + 1 if j < n and toks[j].text == "," else j
-            after_rank = rank_at(toks, k, text)
-            if after_rank:
-                ranks.append(rank_dict(toks, text, k, after_rank[0]))
-                k = after_rank[1]
-            if k < n and same_line(text, toks[j - 1], toks[k]):
-                parsed = parse_name(toks, k, text, per_starts)
-        if parsed and any(x in toks.headline_common for x in range(parsed[0], parsed[1])):
-            parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
-        # Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
-        unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
-        if (parsed and not ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
-                and not parsed[3] and not parsed[4] and parsed[2] < n
-                and toks[parsed[2]].text == ","):
-            # "Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
-            again = parse_name(toks, parsed[2] + 1, text, per_starts)
-            if again and again[1] - again[0] >= 2 and not comma:
-                span.last = parsed[1]
-                span.complement = (span.complement[0], parsed[1])
-                tdict = title_dict(span, toks, text)
-                parsed = again
-        if parsed and not comma and district_apposition(toks, span, parsed):
-            # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
-            # the name came before the title.
-            span.last = parsed[1]
-            span.complement = (span.complement[0], parsed[1])
-            tdict = title_dict(span, toks, text)
-            parsed = None
-        if parsed:
-            first, last, end, hons, degs = parsed
-            titles = [tdict]
+        read_name(r, toks, text, local, per_starts, per_tokens)
+        if r.parsed:
+            first, last, end, hons, degs = r.parsed
             if pending and coordinated(toks, pending[0], span):
-                pend_span, pend_dict = pending
                 second = coordinated_second_name(toks, end, text)
                 if second:
-                    f2 = finding_from(toks, text, second[0], second[1], second[3], second[4], [tdict])
-                    joint = with_region(pend_dict, tdict, span, toks, text)
+                    f2 = finding_from(toks, text, second[0], second[1], second[3], second[4], [r.tdict])
+                    joint = with_region(pending[1], r.tdict, span, toks, text)
                     fp = finding_from(toks, text, first, last, hons, degs, [joint])
                     if fp and f2:
                         findings += [fp, f2]
                         pending = None
                         i = second[2]
                         continue
-            f = finding_from(toks, text, first, last, hons, degs, titles + ranks)
+            f = finding_from(toks, text, first, last, hons, degs, [r.tdict, *r.ranks])
             if f:
                 local = local | unit_name(toks, span)
                 f.aliases += nickname_after(toks, end) + initials_after(toks, end, f.name)
@@ -933,8 +987,8 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                 pending = None
                 i = end
                 continue
-        bare_titles.append((span, tdict))
-        pending = (span, tdict)
+        bare_titles.append((span, r.tdict))
+        pending = (span, r.tdict)
         i = span.last
     findings += appositions(toks, text, local, bare_titles, {f.span for f in findings})
     findings += entity_posts(toks, text, entities, [f.span for f in findings])
