@@ -424,8 +424,6 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             break
         if word_class(tok.text, "region_keyword"):
             k = j + 1
-            if tok.dot and bare(tok.text) in DOTTED_ABBREVIATIONS:
-                pass
             if (k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]) and not match_title(toks, k)
                     and not word_class(toks[k].text, "region_keyword")):
                 end = match_region(toks, k) or match_local(toks, k, local_regions)
