@@ -357,6 +357,91 @@ def parse_title(toks: list[Tok], i: int, text: str, local_regions: frozenset[str
     return TitleSpan(first, core_end, j, entry, acting, deputy, (core_end, j))
 
 
+def numbering_end(toks: list[Tok], j: int, start: int, entry: TitleEntry) -> int | None:
+    """End of a number or period right after a core title ("Asisten 1", "Pangdam III/Siliwangi",
+    "periode 2019-2024"), or None."""
+    n, tok = len(toks), toks[j]
+    if tok.text.isdigit() and j == start and (len(tok.text) <= 2 or entry.kind in ("police", "military")):
+        j += 1  # Asisten 1, Wakil Ketua 2, Dandim 0507/Bekasi
+        return j + 2 if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]) else j
+    if is_roman(tok.low) and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
+                                             or word_class(toks[j + 1].text, "region_keyword")
+                                             or tok.text == "I" and not balinese_initial(toks, j)):
+        j += 1  # "Asisten I Julises", but "Bupati I Made Kembang" opens a Balinese name
+        return j + 2 if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]) else j  # "Pangdam III/Siliwangi"
+    if tok.low == "periode" and j + 1 < n and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
+        j += 2
+        while j + 1 < n and toks[j].text in {"-", "–"} and toks[j + 1].text.isdigit():
+            j += 2
+        return j
+    return None
+
+
+def unit_connector_end(toks: list[Tok], j: int, start: int, entry: TitleEntry) -> int | None:
+    """Past a connector joining the words of a unit's name ("Komunikasi, Informatika, Persandian,
+    dan Statistik"), or None."""
+    n, tok = len(toks), toks[j]
+    if entry.kind not in UNIT_KINDS or j <= start:
+        return None
+    if tok.text in {"dan", "&", ","} and j + 1 < n and (word_class(toks[j + 1].text, "agency")
+                                                         or is_acronym(toks[j + 1])):
+        return j + 1
+    if tok.text == "," and j + 2 < n and toks[j + 1].text in {"dan", "serta"} \
+            and word_class(toks[j + 2].text, "agency"):
+        return j + 2
+    return None
+
+
+def province_end(toks: list[Tok], j: int, text: str) -> int | None:
+    """"Bupati Kabupaten Bintan, Kepulauan Riau (Kepri), Roby": the province after the region,
+    never one word alone ("Wali Kota Bogor, Bima Arya"); None when no province follows the comma."""
+    n = len(toks)
+    if toks[j].text != "," or j + 1 >= n or not same_line(text, toks[j], toks[j + 1]):
+        return None
+    end = match_region(toks, j + 1)
+    after = paren_group(toks, end) if end is not None else None
+    if after or end is not None and end - j > 2 and end < n and toks[end].text == ",":
+        return after or end
+    return None
+
+
+def keyword_region_end(toks: list[Tok], j: int, text: str, local_regions: frozenset[str]) -> tuple[int, bool]:
+    """Past a region keyword ("Kota", "Kab.", "Setda") and the place it introduces; whether a place was read."""
+    n, tok, k = len(toks), toks[j], j + 1
+    if (k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]) and not match_title(toks, k)
+            and not word_class(toks[k].text, "region_keyword")):
+        end = match_region(toks, k) or match_local(toks, k, local_regions)
+        if end is None and not word_class(toks[k].text, "region_keyword"):
+            end = k + 1
+        return (end if end is not None else k), True
+    return k, False
+
+
+def place_end(toks: list[Tok], j: int, text: str, local_regions: frozenset[str]) -> int | None:
+    """End of a listed region, the article's own place name or a place with its compass word at j,
+    with the district direction after it ("Bekasi Utara"); None when no place starts there."""
+    n = len(toks)
+    end = match_region(toks, j)
+    local_end = match_local(toks, j, local_regions) if end is not None else None
+    if local_end is not None and local_end > end:
+        end = local_end  # "Lurah Lebak Denok": the article's village outruns the listed "Lebak"
+    if end is None and compass_region(toks, j, text):
+        end = j + 1  # "Wali Kota Tanggerang Selatan": an unlisted place with its compass word
+    if end is not None:
+        while end < n and word_class(toks[end].text, "direction") and is_cap(toks[end]):
+            end += 1  # "Bekasi Utara": a district named after its city
+        return end
+    return match_local(toks, j, local_regions)
+
+
+def numbered_unit(toks: list[Tok], j: int) -> bool:
+    """"Komwil I", "Korwil III": a numbered unit, not a name ending in an initial; but a Balinese
+    name opens with "I" ("Bupati Jembrana I Made Kembang")."""
+    return (j + 1 < len(toks) and is_roman(toks[j + 1].low) and not toks[j + 1].dot and toks[j + 1].text.isupper()
+            and not is_honorific(toks[j].text) and not match_title(toks, j)
+            and not (toks[j + 1].text == "I" and balinese_initial(toks, j + 1)))
+
+
 def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                      local_regions: frozenset[str]) -> int:
     """Index after the region/body words written after a core title."""
@@ -377,39 +462,11 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
                 break
             j = after
             continue
-        if tok.text.isdigit() and j == start and (len(tok.text) <= 2 or entry.kind in ("police", "military")):
-            j += 1  # Asisten 1, Wakil Ketua 2, Dandim 0507/Bekasi
-            if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]):
-                j += 2
+        skip = numbering_end(toks, j, start, entry) or unit_connector_end(toks, j, start, entry) \
+            or (province_end(toks, j, text) if region_done else None)
+        if skip:
+            j = skip
             continue
-        if is_roman(tok.low) and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
-                                                 or word_class(toks[j + 1].text, "region_keyword")
-                                                 or tok.text == "I" and not balinese_initial(toks, j)):
-            j += 1  # "Asisten I Julises", but "Bupati I Made Kembang" opens a Balinese name
-            if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]):
-                j += 2  # "Pangdam III/Siliwangi"
-            continue
-        if tok.low == "periode" and j + 1 < n and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
-            j += 2
-            while j + 1 < n and toks[j].text in {"-", "–"} and toks[j + 1].text.isdigit():
-                j += 2
-            continue
-        if (entry.kind in UNIT_KINDS and tok.text in {"dan", "&", ","} and j + 1 < n and j > start
-                and (word_class(toks[j + 1].text, "agency") or is_acronym(toks[j + 1]))):
-            j += 1
-            continue
-        if (entry.kind in UNIT_KINDS and tok.text == "," and j + 2 < n and j > start
-                and toks[j + 1].text in {"dan", "serta"} and word_class(toks[j + 2].text, "agency")):
-            j += 2  # "Komunikasi, Informatika, Persandian, dan Statistik"
-            continue
-        if tok.text == "," and region_done and j + 1 < n and same_line(text, tok, toks[j + 1]):
-            end = match_region(toks, j + 1)
-            after = paren_group(toks, end) if end is not None else None
-            if after or end is not None and end - j > 2 and end < n and toks[end].text == ",":
-                # "Bupati Kabupaten Bintan, Kepulauan Riau (Kepri), Roby": the province after the
-                # region, never one word alone ("Wali Kota Bogor, Bima Arya").
-                j = after or end
-                continue
         lower_keyword = tok.low in LOWER_REGION_KEYWORDS and j + 1 < n and is_cap(toks[j + 1]) \
             and same_line(text, tok, toks[j + 1])  # "Ketua DPRD kabupaten Soppeng H.Syaharuddin"
         if not is_cap(tok) and not lower_keyword:
@@ -423,37 +480,15 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
         if is_honorific(tok.text) and j + 1 < n and is_cap(toks[j + 1]):
             break
         if word_class(tok.text, "region_keyword"):
-            k = j + 1
-            if (k < n and is_cap(toks[k]) and same_line(text, tok, toks[k]) and not match_title(toks, k)
-                    and not word_class(toks[k].text, "region_keyword")):
-                end = match_region(toks, k) or match_local(toks, k, local_regions)
-                if end is None and not word_class(toks[k].text, "region_keyword"):
-                    end = k + 1
-                j = end if end is not None else k
-                region_done = True
-                continue
-            j = k
+            j, placed = keyword_region_end(toks, j, text, local_regions)
+            region_done = region_done or placed
             continue
-        if (j + 1 < n and is_roman(toks[j + 1].low) and not toks[j + 1].dot and toks[j + 1].text.isupper()
-                and not is_honorific(tok.text) and not match_title(toks, j)
-                and not (toks[j + 1].text == "I" and balinese_initial(toks, j + 1))):
-            # "Komwil I", "Korwil III": a numbered unit, not a name ending in an initial; but a
-            # Balinese name opens with "I" ("Bupati Jembrana I Made Kembang").
+        if numbered_unit(toks, j):
             j += 2
             continue
-        end = match_region(toks, j) if not region_done else None
-        local_end = match_local(toks, j, local_regions) if end is not None else None
-        if local_end is not None and local_end > end:
-            end = local_end  # "Lurah Lebak Denok": the article's village outruns the listed "Lebak"
-        if end is None and not region_done and compass_region(toks, j, text):
-            end = j + 1  # "Wali Kota Tanggerang Selatan": an unlisted place with its compass word
+        end = place_end(toks, j, text, local_regions) if not region_done else None
         if end is not None:
             j, region_done = end, True
-            while j < n and word_class(toks[j].text, "direction") and is_cap(toks[j]):
-                j += 1  # "Bekasi Utara": a district named after its city
-            continue
-        if not region_done and match_local(toks, j, local_regions):
-            j, region_done = match_local(toks, j, local_regions), True
             continue
         if is_acronym(tok) and not is_degree(tok.text) and (entry.kind != "national" or tok.text == "RI"):
             j += 1
