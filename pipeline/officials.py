@@ -671,8 +671,7 @@ def name_token(toks: list[Tok], k: int) -> bool:
     return True
 
 
-def parse_name(toks: list[Tok], k: int, text: str, per_starts: dict[int, int] | None = None
-               ) -> tuple[int, int, int, list[str], list[str]] | None:
+def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[str], list[str]] | None:
     """A name starting at token k: (first, last_excl, end_excl_with_degrees, honorifics, degrees)."""
     n = len(toks)
     hons = []
@@ -880,10 +879,10 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
     return reading, False
 
 
-def split_at_honorific(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int]) -> None:
+def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:
     """"Wali Kota Madya Surakarta H. M Shaleh": the words before the honorific are the region."""
     split = honorific_split(toks, r.parsed) if r.parsed else None
-    again = parse_name(toks, split, text, per_starts) if split is not None else None
+    again = parse_name(toks, split, text) if split is not None else None
     if again:
         r.end_title(split, toks, text)
         r.parsed = again
@@ -912,10 +911,10 @@ def start_where_the_model_does(r: Reading, toks: Tokens, text: str, per_starts: 
     if inner and not placed and span.complement[1] == parsed[0] - len(parsed[3]):
         # The model's name starts later: the capitalized words before it are the region.
         r.end_title(inner[0], toks, text)
-        r.parsed = parse_name(toks, inner[0], text, per_starts)
+        r.parsed = parse_name(toks, inner[0], text)
 
 
-def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str], per_starts: dict[int, int]) -> None:
+def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]) -> None:
     """The words taken for a name are the unit's when a rank or more of the unit follows them:
     "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil"."""
     parsed, span, n = r.parsed, r.span, len(toks)
@@ -932,10 +931,10 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
         r.ranks.append(rank_dict(toks, text, k, after_rank[0]))
         k = after_rank[1]
     if k < n and same_line(text, toks[j - 1], toks[k]):
-        r.parsed = parse_name(toks, k, text, per_starts)
+        r.parsed = parse_name(toks, k, text)
 
 
-def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int]) -> None:
+def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
     """"Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
 
     Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
@@ -944,7 +943,7 @@ def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str, per_star
     unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
     if (parsed and not r.ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
             and not parsed[3] and not parsed[4] and parsed[2] < len(toks) and toks[parsed[2]].text == ","):
-        again = parse_name(toks, parsed[2] + 1, text, per_starts)
+        again = parse_name(toks, parsed[2] + 1, text)
         if again and again[1] - again[0] >= 2 and not r.comma:
             r.end_title(parsed[1], toks, text)
             r.parsed = again
@@ -956,13 +955,13 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
     span = r.span
     if r.k < len(toks) and same_line(text, toks[span.last - 1], toks[r.k]) \
             and not (r.comma and named_before(toks, span.first)):
-        r.parsed = parse_name(toks, r.k, text, per_starts)
-    split_at_honorific(r, toks, text, per_starts)
+        r.parsed = parse_name(toks, r.k, text)
+    split_at_honorific(r, toks, text)
     start_where_the_model_does(r, toks, text, per_starts, per_tokens)
-    continue_the_unit(r, toks, text, local, per_starts)
+    continue_the_unit(r, toks, text, local)
     if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):
         r.parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
-    prefer_fuller_name_after_comma(r, toks, text, per_starts)
+    prefer_fuller_name_after_comma(r, toks, text)
     if r.parsed and not r.comma and district_apposition(toks, span, r.parsed):
         # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
         # the name came before the title.
@@ -1023,7 +1022,7 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         bare_titles.append((span, r.tdict))
         pending = (span, r.tdict)
         i = span.last
-    findings += appositions(toks, text, local, bare_titles, {f.span for f in findings})
+    findings += appositions(toks, text, bare_titles, {f.span for f in findings})
     findings += entity_posts(toks, text, entities, [f.span for f in findings])
     links = related_link_spans(text)
     findings = [f for f in findings if not any(a <= f.span[0] < b for a, b in links)]
@@ -1308,7 +1307,7 @@ def plausible_name_before(toks: list[Tok], text: str, back: BackName) -> bool:
                                or word_class(toks[first - 1].text, "place")))  # "di Banggai Laut, Gubernur ..."
 
 
-def appositions(toks: list[Tok], text: str, local: frozenset[str],
+def appositions(toks: list[Tok], text: str,
                 bare_titles: list[tuple[TitleSpan, dict]], named: set[tuple[int, int]]) -> list[Finding]:
     """Names followed by their title: "NAME, ST (Kadis ...)", "NAME, Plt. Wali Kota" and
     "NAME yang juga Wali Kota ..."; `named` holds the spans of names already given a title."""
