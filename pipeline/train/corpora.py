@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +66,23 @@ def conllu_docs(texts: Iterable[str], sentences_per_doc: int = 10) -> Iterator[D
         yield from conllu_to_docs(text, n_sents=sentences_per_doc, no_print=True)
 
 
+def is_word_line(columns: list[str]) -> bool:
+    """Whether a split CoNLL-U line is a word (integer ID), not a comment, range or empty node."""
+    return len(columns) == 10 and columns[0].isdigit()
+
+
+def rewrite_word_lines(text: str, rewrite: Callable[[list[str]], None]) -> str:
+    """CoNLL-U text with `rewrite` applied, in place, to the columns of every word line."""
+    lines = []
+    for line in text.split("\n"):
+        columns = line.split("\t")
+        if is_word_line(columns):
+            rewrite(columns)
+            line = "\t".join(columns)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def harmonise_compounds(text: str) -> str:
     """CoNLL-U text with noun-noun `nmod` arcs that have no case marker relabelled `compound`.
 
@@ -76,7 +93,7 @@ def harmonise_compounds(text: str) -> str:
     blocks = []
     for block in text.strip().split("\n\n"):
         lines = [line.split("\t") for line in block.splitlines()]
-        words = {c[0]: c for c in lines if len(c) == 10 and c[0].isdigit()}
+        words = {c[0]: c for c in lines if is_word_line(c)}
         with_case = {c[6] for c in words.values() if c[7] == "case"}
         for c in words.values():
             head = words.get(c[6])
@@ -93,15 +110,11 @@ GSD_PRONOUN_LEMMAS = {"ia": "dia", "nya": "dia"}
 
 def harmonise_lemmas(text: str) -> str:
     """CoNLL-U text with lemmas in GSD's convention: lower case, "ia"/"-nya" pronouns as "dia"."""
-    lines = []
-    for line in text.split("\n"):
-        c = line.split("\t")
-        if len(c) == 10 and c[0].isdigit():
-            lemma = c[2].lower()
-            c[2] = GSD_PRONOUN_LEMMAS.get(lemma, lemma) if c[3] == "PRON" else lemma
-            line = "\t".join(c)
-        lines.append(line)
-    return "\n".join(lines)
+    def gsd_lemma(columns: list[str]) -> None:
+        lemma = columns[2].lower()
+        columns[2] = GSD_PRONOUN_LEMMAS.get(lemma, lemma) if columns[3] == "PRON" else lemma
+
+    return rewrite_word_lines(text, gsd_lemma)
 
 
 def fix_punctuation(text: str) -> str:

@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .corpora import data_dir, ud_texts
+from .corpora import data_dir, rewrite_word_lines, ud_texts
 
 log = logging.getLogger(__name__)
 
@@ -91,15 +91,11 @@ def flatten_conllu(text: str) -> str:
 
 def blank_columns(text: str, columns: tuple[int, ...]) -> str:
     """CoNLL-U text with the given (0-based) columns of every word line set to `_`."""
-    lines = []
-    for line in text.split("\n"):
-        cols = line.split("\t")
-        if len(cols) == 10 and not line.startswith("#"):
-            for column in columns:
-                cols[column] = "_"
-            line = "\t".join(cols)
-        lines.append(line)
-    return "\n".join(lines)
+    def blank(words: list[str]) -> None:
+        for column in columns:
+            words[column] = "_"
+
+    return rewrite_word_lines(text, blank)
 
 
 def prepare_data(work_dir: Path, data_root: Path | None = None) -> dict[str, Path]:
@@ -165,7 +161,7 @@ def tagger_args(settings: StanzaSettings, files: dict[str, Path]) -> list[str]:
     ]
 
 
-def tag_dev_args(settings: StanzaSettings, files: dict[str, Path]) -> list[str]:
+def tag_dev_args(files: dict[str, Path]) -> list[str]:
     """stanza.models.tagger arguments that tag dev with the trained model, for scoring what follows it."""
     return [
         "--mode", "predict", "--save_name", "pos.pt", "--no_pretrain",
@@ -225,7 +221,7 @@ def training_steps(settings: StanzaSettings, files: dict[str, Path]) -> list[tup
         ("stanza.models.tokenizer", "tokenize", [*common, "--mode", "train", "--lang", "id",
                                                  *tokenizer_args(settings, files)]),
         ("stanza.models.tagger", "pos", [*common, "--mode", "train", "--lang", "id", *tagger_args(settings, files)]),
-        ("stanza.models.tagger", "pos.dev", [*common, "--lang", "id", *tag_dev_args(settings, files)]),
+        ("stanza.models.tagger", "pos.dev", [*common, "--lang", "id", *tag_dev_args(files)]),
         ("stanza.models.lemmatizer", "lemma", [*common, "--mode", "train", *lemmatizer_args(settings, files)]),
         ("stanza.models.parser", "depparse", [*common, "--mode", "train", "--lang", "id",
                                               *parser_args(settings, files)]),
