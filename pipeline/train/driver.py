@@ -123,9 +123,17 @@ def train_all(settings: TrainSettings) -> dict:
     return nlp.meta
 
 
+def clear_paths(nlp: Language) -> None:
+    """Blank the config's [paths]: they name this machine's scratch files, which a loaded model never reads."""
+    config = nlp.config
+    config["paths"] = {key: None for key in config["paths"]}
+    nlp.config = config
+
+
 def save(nlp: Language, output: Path) -> None:
     """Write the pipeline to output, replacing what was there."""
     if output.exists():
         shutil.rmtree(output)
+    clear_paths(nlp)
     nlp.to_disk(output)
     (output / "meta.json").write_text(json.dumps(nlp.meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

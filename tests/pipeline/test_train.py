@@ -26,6 +26,7 @@ from pipeline.train.corpora import (
     repair_iob,
     write_raw_text,
 )
+from pipeline.train.driver import save
 from pipeline.train.stanza_train import StanzaSettings, blank_columns, flatten_conllu, training_steps
 
 REPO = Path(__file__).resolve().parents[2]
@@ -210,6 +211,25 @@ def test_shipped_pipeline_loads_with_plain_spacy_and_meets_its_targets():
     assert meta["performance"]["gsd_test"]["pos_acc"] >= 0.90
     assert meta["performance"]["idner_test"]["ents_f"] >= 0.80
     assert sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file()) < 50 * 1024 * 1024
+
+
+def test_saved_pipeline_forgets_the_training_paths(tmp_path):
+    nlp = spacy.blank("id")
+    config = nlp.config
+    config["paths"]["train"] = str(tmp_path / "corpus" / "ud-train.spacy")
+    nlp.config = config
+    save(nlp, tmp_path / "model")
+    assert spacy.util.load_config(tmp_path / "model" / "config.cfg")["paths"]["train"] is None
+    assert spacy.load(tmp_path / "model").lang == "id"
+
+
+@needs_model
+def test_shipped_pipeline_config_names_no_file_of_the_training_machine():
+    # `warta train` blanks [paths] before saving; a retrained model saved any other way would
+    # carry the trainer's scratch paths (and look as if loading needed them).
+    config = spacy.util.load_config(MODEL / "config.cfg", interpolate=False)
+    assert set(config["paths"]) >= {"train", "dev", "init_tok2vec", "raw_text"}
+    assert all(value is None for value in config["paths"].values())
 
 
 @needs_model
