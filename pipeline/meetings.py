@@ -112,19 +112,22 @@ ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\b(?:Kab|Kec|Kel|Prov|Jl|No|Ir|Dr|Drs|Hj|Ny|Plt|Pjs|Plh))\.\s*$"
 )
 LAST_WORD = re.compile(r"(\w+)\.\s*$")
+# What a sentence may end with: terminal punctuation, a closing quote or bracket, a colon or semicolon.
+SENTENCE_FINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 
-def merge_abbreviation_splits(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join sentences split after an abbreviation or initial ("Pj.", "Dr.", "J.", "Kab.") or a comma."""
+def merge_false_splits(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentences split where none can end: after an abbreviation or initial ("Pj.", "J."), or mid-clause."""
     merged: list[tuple[int, int]] = []
     for s, e in sentences:
         prev = text[merged[-1][0]:merged[-1][1]] if merged else ""
         word = LAST_WORD.search(prev)
         # Honorifics in any spelling end no sentence either ("DR. Zefnihan", "Prof. Tito").
-        # A statistical segmenter also splits after a comma ("Wakil Ketua DPRD 1, | Roni Imran"),
-        # where no sentence can end.
-        after_comma = prev.rstrip().endswith(",")
-        if merged and (ABBREVIATION_END.search(prev) or word and is_honorific(word.group(1)) or after_comma) \
+        # A statistical segmenter also splits mid-clause, after a comma ("Wakil Ketua DPRD 1, | Roni
+        # Imran") or a plain word ("... beserta rombongan | melakukan kunjungan kerja"): within a
+        # paragraph, a sentence ends only at closing punctuation.
+        unfinished = not SENTENCE_FINAL.search(prev)
+        if merged and (ABBREVIATION_END.search(prev) or word and is_honorific(word.group(1)) or unfinished) \
                 and "\n" not in text[merged[-1][1]:s]:
             merged[-1] = (merged[-1][0], e)
         else:
@@ -332,7 +335,7 @@ def find_meetings(
     """Return one record `meetings` entry per event where named officials were together."""
     if len(officials) < 2:
         return []
-    sentences = merge_abbreviation_splits(text, split_at_lines(text, sentences or split_sentences(text)))
+    sentences = merge_false_splits(text, split_at_lines(text, sentences or split_sentences(text)))
     quotes = quoted_spans(text)
     mentions = sorted(
         (m["start"], m["end"], idx)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.dates import find_dates
-from pipeline.meetings import find_meetings, merge_abbreviation_splits, quoted_spans, split_sentences
+from pipeline.meetings import find_meetings, merge_false_splits, quoted_spans, split_sentences
 from pipeline.officials import find_officials
 
 
@@ -117,9 +117,19 @@ def test_quotes_are_paired_in_order_even_with_odd_marks():
 
 def test_sentences_are_not_split_after_abbreviations():
     text = "Hadir Pj. Sekretaris Kota Ambon Robert Sapulette. Kunjungan berlanjut."
-    bounds = merge_abbreviation_splits(text, split_sentences(text))
+    bounds = merge_false_splits(text, split_sentences(text))
     assert [text[a:b] for a, b in bounds] == ["Hadir Pj. Sekretaris Kota Ambon Robert Sapulette.",
                                               "Kunjungan berlanjut."]
+
+
+def test_a_model_split_mid_clause_is_joined_but_a_line_break_still_ends_the_headline():
+    text = ("Meki Nawipa Kunjungi Kota Tua Kokonao\nBupati Mimika, Johannes Rettob, dan Wakil Bupati, Emanuel Kemong "
+            "beserta rombongan melakukan kunjungan kerja ke Kota Tua, Kokonao, pada hari Kamis (10/4/2025). "
+            "Ketua Forkopimda tampak juga hadir.")
+    lead, cut, last = text.index("Bupati"), text.index("melakukan"), text.index("Ketua")
+    bounds = merge_false_splits(text, [(0, lead - 1), (lead, cut - 1), (cut, last - 1), (last, len(text))])
+    assert [text[s:e] for s, e in bounds] == [
+        "Meki Nawipa Kunjungi Kota Tua Kokonao", text[lead:last - 1], "Ketua Forkopimda tampak juga hadir."]
 
 
 def test_dev_article_meetings_validate_against_the_schema(shared):
@@ -309,7 +319,7 @@ def test_a_split_after_a_comma_is_joined_again():
     text = ("Rapat dipimpin oleh Wakil Ketua DPRD 1, Roni Imran dan Wakil Ketua 2, Hamzah Sidik Djibran. "
             "Usai rapat, ia pulang.")
     cut, usai = text.index("Roni"), text.index("Usai")
-    bounds = merge_abbreviation_splits(text, [(0, cut - 1), (cut, usai - 1), (usai, len(text))])
+    bounds = merge_false_splits(text, [(0, cut - 1), (cut, usai - 1), (usai, len(text))])
     assert [text[s:e] for s, e in bounds] == [text[:usai - 1], "Usai rapat, ia pulang."]
 
 
