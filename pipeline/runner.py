@@ -105,9 +105,13 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 _WORKER: Extractor | None = None
 
 
-def _init_worker(backend: str, model: str | None, max_chars: int) -> None:
-    """Build one Extractor per worker process."""
+def _init_worker(backend: str, model: str | None, max_chars: int, workers: int) -> None:
+    """Build one Extractor per worker process (a stanza worker gets its share of the cores)."""
     global _WORKER
+    if backend == "stanza":
+        from .backends.stanza_backend import share_cores
+
+        share_cores(workers)
     _WORKER = Extractor(backend=backend, model=model, max_chars=max_chars)
 
 
@@ -132,7 +136,7 @@ def extract_stream(articles: Iterable[Article], workers: int = 1, backend: str =
         for chunk in chunked(articles, WORKER_CHUNK):
             yield extract_chunk(extractor, chunk)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(backend, model, max_chars)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(backend, model, max_chars, workers)) as pool:
         yield from pool.map(_run_chunk, chunked(articles, WORKER_CHUNK), chunksize=1)
 
 

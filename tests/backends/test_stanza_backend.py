@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 
@@ -174,3 +176,32 @@ def test_extract_with_stanza_backend_gives_a_valid_record():
     )
     assert validation_errors(record) == []
     assert record["id"] == "stanza-test"
+
+
+def test_share_cores_gives_each_worker_an_equal_share_of_torch_threads(monkeypatch):
+    import torch
+
+    before = torch.get_num_threads()
+    monkeypatch.setattr(stanza_backend.os, "cpu_count", lambda: 8)
+    try:
+        assert stanza_backend.share_cores(2) == 4 and torch.get_num_threads() == 4
+        assert stanza_backend.share_cores(16) == 1 and torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)
+
+
+@pytest.mark.skipif(available_models() is None, reason="no stanza Indonesian model installed or trained")
+def test_stanza_workers_write_every_record(tmp_path):
+    from pipeline.runner import run_extract
+    from pipeline.schema import validation_errors
+
+    articles = tmp_path / "in.jsonl"
+    texts = ["Bupati Bogor meninjau lokasi banjir di Kecamatan Cibinong, Senin (10/4).",
+             "Wali Kota Bekasi Tri Adhianto membuka Musrenbang Kecamatan Bekasi Timur, Rabu (14/2/2024)."]
+    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_extract([str(articles)], out, backend="stanza", workers=2)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary.written == 2 and [r["id"] for r in records] == ["a0", "a1"]
+    assert all(validation_errors(r) == [] for r in records)

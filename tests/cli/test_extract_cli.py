@@ -99,6 +99,13 @@ def test_resume_skips_done_ids_and_keeps_earlier_records(tmp_path: Path, shared:
     assert after[:2] == before
 
 
+def test_two_workers_write_the_same_records_in_the_same_order(tmp_path: Path, shared: Path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    main(["extract", str(shared / "seeds"), "-o", str(one), "--quiet"])
+    assert main(["extract", str(shared / "seeds"), "-o", str(two), "--workers", "2", "--quiet"]) == 0
+    assert len(read_jsonl(two)) == 5 and read_jsonl(two) == read_jsonl(one)
+
+
 def test_failed_run_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: Path):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "old"}\n', encoding="utf-8")
