@@ -184,6 +184,16 @@ def test_shipped_stanza_models_come_from_the_default_settings_and_meet_their_tar
     assert sum(f.stat().st_size for f in STANZA_MODELS.rglob("*") if f.is_file()) < 30 * 1024 * 1024
 
 
+def test_throughput_counts_every_word_of_every_pass():
+    from pipeline.nlp import rules_nlp
+    from pipeline.train.evaluate import dev_texts, throughput
+
+    texts, nlp = dev_texts()[:5], rules_nlp()
+    result = throughput(nlp, texts, passes=3)
+    assert result["words"] == sum(sum(1 for t in nlp(text) if not t.is_space) for text in texts)
+    assert result["passes"] == 3 and result["words_per_second"] > 0
+
+
 def test_report_table_has_one_column_per_backend():
     reports = [{"backend": "spacy", "gsd_test": {"pos_acc": 0.93}, "throughput": {"words_per_second": 9000.0}},
                {"backend": "rules", "gsd_test": {"pos_acc": None}}]
