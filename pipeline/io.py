@@ -24,6 +24,7 @@ OPTIONAL_FIELDS = ("url", "published", "title", "source")
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
 _HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|script|a|br|meta|section)\b[^>]*>", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -83,7 +84,7 @@ def is_valid_unicode(text: str) -> bool:
 
 def repair_unicode(text: str) -> str:
     """Lone surrogates replaced by U+FFFD."""
-    return text.encode("utf-8", "replace").decode("utf-8") if not is_valid_unicode(text) else text
+    return _SURROGATE.sub("\ufffd", text) if not is_valid_unicode(text) else text
 
 
 def looks_like_html(text: str) -> bool:
