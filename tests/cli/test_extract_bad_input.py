@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
 from pipeline.cli import extract as extract_cli
+from pipeline.cli import main
 from pipeline.lock import exclusive
 from pipeline.schema import validation_errors
 
