@@ -340,6 +340,10 @@ def _apply(db: sqlite_utils.Database, records: Iterable[dict | RecordProblem], k
                 summary.unchanged += 1
                 continue
             batch[item["id"]] = article_rows(item, digest)
+        except UnicodeEncodeError:
+            summary.invalid += 1
+            summary.problems.append(f"{ascii(item['id'])}: holds a lone surrogate, which no UTF-8 database can store")
+            continue
         except Exception as exc:  # a record of the wrong shape costs only itself
             summary.invalid += 1
             summary.problems.append(f"{ascii(item['id'])}: record of the wrong shape ({type(exc).__name__}: {exc})")
