@@ -9,22 +9,12 @@ from pathlib import Path
 from ..io import NoArticlesError, display
 from ..lock import OutputLockedError
 from ..runner import DEFAULT_MAX_CHARS, OutputError, RunSummary, journal_path, run_extract
+from .args import positive_int
 
 DEFAULT_OUTPUT = "outputs/records.jsonl"
 # The same as pipeline.nlp.BACKENDS (a test checks); named here so that checking the
 # arguments, the inputs and the output imports no model library and fails in a moment.
 BACKENDS = ("spacy", "stanza", "rules")
-
-
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
