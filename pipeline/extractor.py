@@ -190,8 +190,13 @@ class Extractor:
                 except Exception as exc:
                     self._fail(article, exc, on_error, stage="extract")
             return
-        for (_, prepared), doc in zip(batch, docs, strict=True):
-            yield finish_record(prepared.record, doc)
+        for (article, prepared), doc in zip(batch, docs, strict=True):
+            try:
+                record = finish_record(prepared.record, doc)
+            except Exception as exc:
+                self._fail(article, exc, on_error, stage="extract")
+                continue
+            yield record
 
     @staticmethod
     def _fail(article: Article, exc: Exception, on_error: ErrorHandler | None, stage: str = "prepare") -> None:
