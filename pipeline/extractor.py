@@ -16,15 +16,11 @@ from spacy.tokens import Doc
 from . import SCHEMA_VERSION
 from .clean import clean_text
 from .extensions import FIELDS
-from .io import Article
+from .io import DEFAULT_MAX_CHARS, Article
 from .metadata import extract_metadata
 from .nlp import load_nlp
 
 log = logging.getLogger(__name__)
-
-# spaCy's own default limit; a press release is a few thousand characters, so anything
-# this long is a scraping accident and is reported rather than analysed for minutes.
-DEFAULT_MAX_CHARS = 1_000_000
 
 ErrorHandler = Callable[[Article, str, str], None]
 
@@ -45,10 +41,10 @@ class Prepared:
     doc: Doc
 
 
-def html_to_article(article: Article) -> None:
+def html_to_article(article: Article, url: str | None) -> None:
     """Replace an HTML article's text by its main content, keeping title and date."""
     doc = trafilatura.bare_extraction(
-        article.text, url=article.url, with_metadata=True, include_comments=False,
+        article.text, url=url, with_metadata=True, include_comments=False,
         include_tables=True, favor_recall=True,
     )
     if doc is None or not (doc.text or "").strip():
@@ -80,13 +76,30 @@ def outlet_from_url(url: str | None) -> str | None:
     """The URL's host without www., as a fallback outlet name."""
     if not url:
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # "http://[::1" and the like
+        return None
     return host.removeprefix("www.") or None
+
+
+def usable_url(article: Article) -> str | None:
+    """The article's URL when it parses; a malformed one is kept in the record but not
+    read for the outlet or a date, with a warning, so it never costs the article."""
+    if not article.url:
+        return None
+    try:
+        urlparse(article.url).hostname  # noqa: B018 - parsing is the check
+    except ValueError as exc:
+        article.warnings.append(f"input `url` is not a valid URL ({exc}); not used")
+        return None
+    return article.url
 
 
 def base_record(article: Article) -> dict:
     """The record's article-level fields: metadata, cleaned text, boilerplate."""
-    meta = extract_metadata(article.text, article.url)
+    url = usable_url(article)
+    meta = extract_metadata(article.text, url)
     cleaned = clean_text(article.text)
     published, published_source = meta.get("published"), meta.get("published_source")
     given = normalise_published(article.published)
@@ -103,7 +116,7 @@ def base_record(article: Article) -> dict:
         "published": published,
         "published_source": published_source if published else None,
         "dateline": meta.get("dateline"),
-        "outlet": article.source or meta.get("outlet") or outlet_from_url(article.url),
+        "outlet": article.source or meta.get("outlet") or outlet_from_url(url),
         "credits": meta.get("credits") or [],
         "encoding": article.encoding,
         "warnings": list(article.warnings),
@@ -137,7 +150,7 @@ class Extractor:
             raise ArticleError("input", f"article has {len(article.text):,} characters, over the "
                                         f"limit of {self.max_chars:,} (--max-chars)")
         if article.is_html:
-            html_to_article(article)
+            html_to_article(article, usable_url(article))
         record = base_record(article)
         if not record["text"].strip():
             raise ArticleError("clean", "no article text left after removing boilerplate")
@@ -148,8 +161,12 @@ class Extractor:
     def pipe(self, articles: Iterable[Article | dict], on_error: ErrorHandler | None = None) -> Iterator[dict]:
         """Yield one record per article; failures go to on_error, or raise without it."""
         batch: list[tuple[Article, Prepared]] = []
-        for item in articles:
-            article = item if isinstance(item, Article) else article_from_dict(item)
+        for number, item in enumerate(articles, start=1):
+            try:
+                article = item if isinstance(item, Article) else article_from_dict(item)
+            except Exception as exc:  # not an article at all: a string, a dict without text
+                self._fail(placeholder_article(item, number), exc, on_error, stage="input")
+                continue
             try:
                 batch.append((article, self.prepare(article)))
             except Exception as exc:  # one bad article must never stop the run
@@ -173,8 +190,13 @@ class Extractor:
                 except Exception as exc:
                     self._fail(article, exc, on_error, stage="extract")
             return
-        for (_, prepared), doc in zip(batch, docs, strict=True):
-            yield finish_record(prepared.record, doc)
+        for (article, prepared), doc in zip(batch, docs, strict=True):
+            try:
+                record = finish_record(prepared.record, doc)
+            except Exception as exc:
+                self._fail(article, exc, on_error, stage="extract")
+                continue
+            yield record
 
     @staticmethod
     def _fail(article: Article, exc: Exception, on_error: ErrorHandler | None, stage: str = "prepare") -> None:
@@ -190,10 +212,18 @@ class Extractor:
         return next(iter(self.pipe([article])))
 
 
+def placeholder_article(item: object, number: int) -> Article:
+    """An empty Article standing for an item that is not one, so on_error can name it."""
+    given = item.get("id") if isinstance(item, dict) else None
+    return Article(id=str(given) if isinstance(given, str | int) else f"item {number}", text="")
+
+
 def article_from_dict(obj: dict) -> Article:
     """An Article from a dict with `text` and optional id, url, published, title, source."""
     from .io import looks_like_html
 
+    if not isinstance(obj, dict):
+        raise TypeError(f"an article is an Article or a dict with a `text` string, not {type(obj).__name__}")
     text = obj.get("text")
     if not isinstance(text, str):
         raise TypeError("an article needs a `text` string")

@@ -9,37 +9,34 @@ person_merges) and resolved dates are derived again from the whole database afte
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import sqlite3
-import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import sqlite_utils
 
-from .persons import Mention, fold, link_in_article, merge_mentions, name_tokens, place_of, position_places
+# Re-exported: the date helpers were part of this module's API before the split.
+from .index_derive import DERIVED_TABLES, day_date, derive, meeting_date, partial_with_weekday, year_from_weekday  # noqa: F401
+from .index_input import RecordProblem, check_record_files, read_records, record_hash, record_problem
+from .lock import apply_umask, exclusive
+from .persons import link_in_article
 
 log = logging.getLogger(__name__)
 
 # Bumped when the tables change shape; an older database must be rebuilt (--rebuild).
 INDEX_VERSION = "2"
-DEFAULT_DB = "outputs/warta.db"
+DEFAULT_DB = "outputs/warta.db"  # the same as cli/index.py says (a test checks)
+# Records whose rows are written at once: memory stays flat however many records come in.
+INSERT_BATCH = 500
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 # table -> (columns with SQLite types, primary key, foreign keys). Declared up front so an
 # empty table still has every column (Datasette facets and the metadata test rely on it).
@@ -103,7 +100,6 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
 # Per-article tables, children before parents, so deleting an article never orphans a row.
 ARTICLE_TABLES = ("meeting_participants", "meetings", "task_list_items", "task_lists", "positions", "officials",
                   "dates", "programs", "organizations", "articles")
-DERIVED_TABLES = ("person_merges", "person_names", "persons")
 INDEXED_COLUMNS = {"officials": ["article_id", "person_id"], "positions": ["person_id", "article_id"],
                    "meetings": ["article_id"], "meeting_participants": ["person_id", "article_id"],
                    "person_names": ["name_key"], "articles": ["date", "outlet"]}
@@ -130,45 +126,6 @@ class IndexSummary:
     def changed(self) -> bool:
         """True when the database was rewritten."""
         return bool(self.added or self.replaced)
-
-
-# --- reading records ---------------------------------------------------------------------
-
-def read_records(paths: Iterable[str | Path], problems: list[str] | None = None) -> Iterator[dict]:
-    """Records from JSONL files ('-' for stdin); broken lines are noted in problems and skipped."""
-    for path in paths:
-        handle = sys.stdin if str(path) == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-        try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    if problems is not None:
-                        problems.append(f"{path}:{number}: not valid JSON ({exc.msg})")
-                    continue
-                yield record
-        finally:
-            if handle is not sys.stdin:
-                handle.close()
-
-
-def record_problem(record: object) -> str | None:
-    """Why a record cannot be indexed, or None (it needs a string id and text)."""
-    if not isinstance(record, dict):
-        return "not a JSON object"
-    if not isinstance(record.get("id"), str) or not record["id"]:
-        return "no string `id`"
-    if not isinstance(record.get("text"), str):
-        return f"{record['id']}: no string `text`"
-    return None
-
-
-def record_hash(record: dict) -> str:
-    """A stable hash of a record's content, to tell an unchanged record from a changed one."""
-    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 # --- rows --------------------------------------------------------------------------------
@@ -309,91 +266,177 @@ def stored_hashes(path: Path) -> dict[str, str]:
 
 # --- indexing ----------------------------------------------------------------------------
 
-def index_records(records: Iterable[dict], db_path: str | Path, rebuild: bool = False,
+def index_records(records: Iterable[dict | RecordProblem], db_path: str | Path, rebuild: bool = False,
                   problems: list[str] | None = None) -> IndexSummary:
     """Add records to the database at db_path; unchanged records are skipped, changed ones replace
-    their own rows. The database is rewritten only when something changed, and atomically."""
+    their own rows, a bad record (or a RecordProblem) is skipped with a problem. Records are
+    written in batches to a copy that replaces the database only when complete; one run at a
+    time (OutputLockedError for a second)."""
     started = time.perf_counter()
     summary = IndexSummary(problems=problems if problems is not None else [])
     path = Path(db_path)
-    known = stored_hashes(path) if path.exists() and not rebuild else {}
-    pending: dict[str, tuple[str, dict]] = {}
-    same: set[str] = set()
-    for record in records:
-        problem = record_problem(record)
-        if problem:
-            summary.invalid += 1
-            summary.problems.append(problem)
-            continue
-        digest = record_hash(record)
-        # A later line for the same id wins.
-        pending.pop(record["id"], None)
-        same.discard(record["id"])
-        if known.get(record["id"]) == digest:
-            same.add(record["id"])
-        else:
-            pending[record["id"]] = (digest, record)
-    summary.replaced = sum(aid in known for aid in pending)
-    summary.added = len(pending) - summary.replaced
-    summary.unchanged = len(same)
-    if pending or rebuild or not path.exists():
-        _rewrite(path, pending, keep_existing=not rebuild and path.exists())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive(path, "index"):
+        known = stored_hashes(path) if path.exists() and not rebuild else {}
+        keep_existing = not rebuild and path.exists()
+        tmp = _working_copy(path, keep_existing)
+        try:
+            db = sqlite_utils.Database(tmp)
+            _apply(db, records, known, summary)
+            if summary.changed or rebuild or not keep_existing:
+                _publish(db, tmp, path)
+            else:
+                db.close()
+        finally:
+            if tmp.exists():
+                tmp.unlink()
     summary.articles, summary.persons = _counts(path)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def index_files(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False) -> IndexSummary:
-    """Index every record of the JSONL files given ('-' for stdin)."""
-    problems: list[str] = []
-    return index_records(read_records(paths, problems), db_path, rebuild=rebuild, problems=problems)
+    """Index every record of the JSONL files given ('-' for stdin); a missing file is refused
+    (FileNotFoundError) before any work."""
+    paths = list(paths)
+    check_record_files(paths)
+    return index_records(read_records(paths), db_path, rebuild=rebuild)
 
 
-def _rewrite(path: Path, pending: dict[str, tuple[str, dict]], keep_existing: bool) -> None:
-    """Apply the pending records to a copy of the database, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _working_copy(path: Path, keep_existing: bool) -> Path:
+    """A private file beside path to build the new database in: a copy of it, or nothing yet."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    if keep_existing:
+        shutil.copyfile(path, tmp)
+    else:
+        tmp.unlink()
+    return tmp
+
+
+def _apply(db: sqlite_utils.Database, records: Iterable[dict | RecordProblem], known: dict[str, str],
+           summary: IndexSummary) -> None:
+    """Write each new or changed record's rows, in batches; count and note the rest."""
+    # The copy is private until the rename: no fsyncs, and a rollback journal in memory
+    # only, which a savepoint needs to undo one bad record.
+    db.execute("PRAGMA journal_mode = MEMORY")
+    db.execute("PRAGMA synchronous = OFF")
+    ensure_schema(db)
+    db.conn.commit()
+    db.conn.isolation_level = None
+    seen: set[str] = set()
+    batch: dict[str, dict[str, list[dict]]] = {}
+    for item in records:
+        problem = item if isinstance(item, RecordProblem) else _problem(item, seen)
+        if problem is not None:
+            summary.invalid += 1
+            summary.problems.append(str(problem))
+            continue
+        seen.add(item["id"])
+        try:
+            digest = record_hash(item)
+            if known.get(item["id"]) == digest:
+                summary.unchanged += 1
+                continue
+            batch[item["id"]] = article_rows(item, digest)
+        except UnicodeEncodeError:
+            summary.invalid += 1
+            summary.problems.append(f"{ascii(item['id'])}: holds a lone surrogate, which no UTF-8 database can store")
+            continue
+        except Exception as exc:  # a record of the wrong shape costs only itself
+            summary.invalid += 1
+            summary.problems.append(f"{ascii(item['id'])}: record of the wrong shape ({type(exc).__name__}: {exc})")
+            continue
+        if len(batch) >= INSERT_BATCH:
+            _write_batch(db, batch, known, summary)
+    _write_batch(db, batch, known, summary)
+
+
+def _problem(record: object, seen: set[str]) -> RecordProblem | None:
+    """Why a record read from Python (not a file) cannot be indexed, or a repeated id."""
+    reason = record_problem(record)
+    if reason:
+        return RecordProblem("record", reason)
+    if record["id"] in seen:
+        return RecordProblem(ascii(record["id"]), "duplicate id; the first record with it is kept")
+    return None
+
+
+def _write_batch(db: sqlite_utils.Database, batch: dict[str, dict[str, list[dict]]], known: dict[str, str],
+                 summary: IndexSummary) -> None:
+    """Replace the batch's articles in one transaction; when that fails, one by one, so a
+    record SQLite refuses is skipped and reported while the rest are written."""
+    if not batch:
+        return
     try:
-        if keep_existing:
-            shutil.copyfile(path, tmp)
-        else:
-            tmp.unlink()
-        db = sqlite_utils.Database(tmp)
-        # The copy is private until the rename, so the journal and fsyncs of a live database are not needed.
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        ensure_schema(db)
-        _replace_articles(db, pending)
-        derive(db)
-        db.conn.commit()
-        db.execute("PRAGMA journal_mode = DELETE")
-        db.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        db.execute("BEGIN")
+        _replace_rows(db, batch)
+        db.execute("COMMIT")
+    except sqlite3.OperationalError:  # the disk, not the record: stop
+        raise
+    except Exception:
+        db.execute("ROLLBACK")
+        for aid, rows in batch.items():
+            try:
+                db.execute("BEGIN")
+                _replace_rows(db, {aid: rows})
+                db.execute("COMMIT")
+            except sqlite3.OperationalError:
+                raise
+            except Exception as exc:
+                db.execute("ROLLBACK")
+                summary.invalid += 1
+                summary.problems.append(f"{ascii(aid)}: cannot be stored ({type(exc).__name__}: {exc})")
+                continue
+            _count(aid, known, summary)
+        batch.clear()
+        return
+    for aid in batch:
+        _count(aid, known, summary)
+    batch.clear()
 
 
-def _replace_articles(db: sqlite_utils.Database, pending: dict[str, tuple[str, dict]]) -> None:
-    """Delete the pending articles' old rows and insert their new ones."""
-    ids = list(pending)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for table in ARTICLE_TABLES:
-            column = "id" if table == "articles" else "article_id"
-            db.execute(f"DELETE FROM [{table}] WHERE [{column}] IN ({marks})", chunk)
-    by_table: dict[str, list[dict]] = defaultdict(list)
-    for digest, record in pending.values():
-        for table, rows in article_rows(record, digest).items():
-            by_table[table].extend(rows)
+def _count(aid: str, known: dict[str, str], summary: IndexSummary) -> None:
+    """Count one written article as replaced or added."""
+    if aid in known:
+        summary.replaced += 1
+    else:
+        summary.added += 1
+
+
+def _replace_rows(db: sqlite_utils.Database, batch: dict[str, dict[str, list[dict]]]) -> None:
+    """Delete the batch's old rows and insert its new ones (inside the caller's transaction)."""
+    ids = list(batch)
+    marks = ",".join("?" * len(ids))
+    for table in ARTICLE_TABLES:
+        column = "id" if table == "articles" else "article_id"
+        db.conn.execute(f"DELETE FROM [{table}] WHERE [{column}] IN ({marks})", ids)
     for table in ("articles", *(t for t in TABLES if t != "articles")):
-        if by_table.get(table):
-            db[table].insert_all(by_table[table], batch_size=1000)
+        rows = [row for by_table in batch.values() for row in by_table.get(table, [])]
+        if rows:
+            columns = list(TABLES[table][0])
+            sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                   f"VALUES ({', '.join('?' * len(columns))})")
+            db.conn.executemany(sql, [[_cell(row.get(c)) for c in columns] for row in rows])
+
+
+def _cell(value: object) -> object:
+    """A row value as SQLite stores it: lists and objects as JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def _publish(db: sqlite_utils.Database, tmp: Path, path: Path) -> None:
+    """Derive the cross-article tables, make the copy durable, and rename it over path."""
+    db.conn.isolation_level = ""
+    derive(db)
+    db.conn.commit()
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    apply_umask(tmp)
+    os.replace(tmp, path)
 
 
 def _counts(path: Path) -> tuple[int, int]:
@@ -406,181 +449,3 @@ def _counts(path: Path) -> tuple[int, int]:
                 conn.execute("SELECT count(*) FROM persons").fetchone()[0])
     finally:
         conn.close()
-
-
-# --- derived tables ----------------------------------------------------------------------
-
-def derive(db: sqlite_utils.Database) -> None:
-    """Recompute what depends on the whole corpus: article dates, then persons."""
-    resolve_dates(db)
-    build_persons(db)
-
-
-@cache
-def weekdays() -> dict[str, int]:
-    """Weekday names -> ISO weekday, from the dates vocabulary (senin -> 1)."""
-    try:
-        text = resources.files("pipeline").joinpath("data", "dates_weekdays.tsv").read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {name: int(day) for name, day in rows[1:]}
-
-
-def day_date(published: str | None, dates: list[tuple[str, str, str]]) -> tuple[str | None, str | None]:
-    """An article's date from its published value, else the day-precise date it gives most
-    often (the earliest among equals), else the start of a range: (date, source)."""
-    if published and _ISO_DAY.match(published[:10]):
-        return published[:10], "published"
-    days = Counter(value for value, granularity, _ in dates if value and _ISO_DAY.match(value))
-    if days:
-        most = max(days.values())
-        return min(v for v, n in days.items() if n == most), "text"
-    starts = sorted(value[:10] for value, granularity, _ in dates
-                    if granularity == "range" and value and _ISO_DAY.match(value[:10]))
-    if starts:
-        return starts[0], "text (range start)"
-    return None, None
-
-
-def partial_with_weekday(dates: list[tuple[str, str, str]]) -> tuple[int, int, int] | None:
-    """(month, day, ISO weekday) of a year-less date whose text names its weekday ("Rabu (10/4)")."""
-    for value, _, text in dates:
-        found = _PARTIAL_DAY.match(value or "")
-        if not found:
-            continue
-        names = [weekdays().get(w.lower()) for w in _WORD.findall(text or "")]
-        weekday = next((n for n in names if n), None)
-        if weekday:
-            return int(found.group(1)), int(found.group(2)), weekday
-    return None
-
-
-def year_from_weekday(month: int, day: int, weekday: int, known_years: list[int]) -> int | None:
-    """The one year within the corpus's dated span in which month/day fell on weekday; None
-    when no year or several years fit (a weekday repeats every 5-11 years), or nothing is dated."""
-    if not known_years:
-        return None
-    fits = []
-    for year in range(min(known_years), max(known_years) + 1):
-        try:
-            if date(year, month, day).isoweekday() == weekday:
-                fits.append(year)
-        except ValueError:
-            continue
-    return fits[0] if len(fits) == 1 else None
-
-
-def resolve_dates(db: sqlite_utils.Database) -> None:
-    """Give each article, position and meeting a day date where one can be known."""
-    by_article: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for aid, value, granularity, text in db.execute("SELECT article_id, value, granularity, text FROM dates "
-                                                    "ORDER BY article_id, idx"):
-        by_article[aid].append((value, granularity, text))
-    resolved: dict[str, tuple[str | None, str | None]] = {}
-    for aid, published in db.execute("SELECT id, published FROM articles"):
-        resolved[aid] = day_date(published, by_article.get(aid, []))
-    known_years = [int(d[:4]) for d, _ in resolved.values() if d]
-    for aid, (found, _) in list(resolved.items()):
-        partial = None if found else partial_with_weekday(by_article.get(aid, []))
-        year = year_from_weekday(*partial, known_years) if partial else None
-        if year:
-            resolved[aid] = (f"{year}-{partial[0]:02d}-{partial[1]:02d}", "weekday within corpus years")
-    db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?",
-                        [(d, s, aid) for aid, (d, s) in resolved.items()])
-    db.execute("UPDATE positions SET date = (SELECT date FROM articles WHERE id = positions.article_id), "
-               "date_source = (SELECT date_source FROM articles WHERE id = positions.article_id)")
-    meetings = []
-    for mid, aid, given in db.execute("SELECT id, article_id, date FROM meetings"):
-        meetings.append((meeting_date(given, resolved.get(aid, (None, None))[0]), mid))
-    db.conn.executemany("UPDATE meetings SET resolved_date = ? WHERE id = ?", meetings)
-
-
-def meeting_date(given: str | None, article_date: str | None) -> str | None:
-    """A meeting's day: its own full date, its year-less date in the article's year, or the article's."""
-    if given and _ISO_DAY.match(given[:10]):
-        return given[:10]
-    partial = _PARTIAL_DAY.match(given or "")
-    if partial and article_date:
-        return f"{article_date[:4]}-{partial.group(1)}-{partial.group(2)}"
-    return article_date
-
-
-def build_persons(db: sqlite_utils.Database) -> None:
-    """Merge every article's officials into persons and link positions and participants to them."""
-    positions: dict[str, list[dict]] = defaultdict(list)
-    for row in db.query("SELECT official_id, title, normalized, region, acting, date FROM positions "
-                        "ORDER BY official_id, idx"):
-        positions[row["official_id"]].append(row)
-    datelines = {r["id"]: r["dateline_place"] for r in db.query("SELECT id, dateline_place FROM articles")}
-    officials = list(db.query("SELECT id, article_id, name, aliases FROM officials ORDER BY article_id, idx"))
-    mentions = []
-    for row in officials:
-        mentions.append(Mention(
-            id=row["id"], article_id=row["article_id"], name=row["name"] or "",
-            aliases=json.loads(row["aliases"] or "[]"), places=position_places(positions[row["id"]]),
-            titles={fold(p["normalized"] or p["title"] or "") for p in positions[row["id"]]},
-        ))
-    context: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        context[mention.article_id] |= mention.places
-    for aid, place in datelines.items():
-        if place and place_of(place.title(), bare_is_place=True):
-            context[aid].add(place_of(place.title(), bare_is_place=True))
-    for mention in mentions:
-        mention.context = context[mention.article_id]
-    persons, decisions = merge_mentions(mentions)
-    for table in DERIVED_TABLES:
-        db.execute(f"DELETE FROM [{table}]")
-    _write_persons(db, persons, decisions, officials, positions)
-
-
-def _write_persons(db: sqlite_utils.Database, persons: list, decisions: list, officials: list[dict],
-                   positions: dict[str, list[dict]]) -> None:
-    """Store persons, their names and the merge decisions, and set person_id everywhere."""
-    article_of = {row["id"]: row["article_id"] for row in officials}
-    name_of = {row["id"]: row["name"] for row in officials}
-    slugs: Counter[str] = Counter()
-    person_rows, name_rows = [], []
-    for person in persons:
-        pid = person.index + 1
-        slug = "-".join(name_tokens(person.name())) or f"person-{pid}"
-        slugs[slug] += 1
-        held = sorted((p["date"] or "", p["normalized"] or p["title"] or "")
-                      for m in person.mentions for p in positions[m])
-        dated = [d for d, _ in held if d]
-        person_rows.append({
-            "id": pid, "key": slug if slugs[slug] == 1 else f"{slug}-{slugs[slug]}", "name": person.name(),
-            "latest_title": held[-1][1] if held else None, "first_date": min(dated, default=None),
-            "last_date": max(dated, default=None), "n_articles": len(person.articles), "n_names": len(person.forms),
-        })
-        for key, written in person.forms.items():
-            name_rows.append({"person_id": pid, "name": written, "name_key": " ".join(key),
-                              "n": person.form_counts[key]})
-    db["persons"].insert_all(person_rows, batch_size=1000)
-    db["person_names"].insert_all(name_rows, batch_size=1000, ignore=True)
-    db["person_merges"].insert_all([{
-        "official_id": d.mention_id, "article_id": article_of[d.mention_id], "person_id": d.person_index + 1,
-        "name": name_of[d.mention_id], "decision": d.decision, "reason": d.reason, "matched_name": d.matched_name,
-        "score": d.score, "kept_apart_from": None if d.kept_apart_from is None else d.kept_apart_from + 1,
-        "kept_apart_reason": d.kept_apart_reason,
-    } for d in decisions], batch_size=1000)
-    person_of = {d.mention_id: d.person_index + 1 for d in decisions}
-    db.conn.executemany("UPDATE officials SET person_id = ? WHERE id = ?", [(p, o) for o, p in person_of.items()])
-    db.execute("UPDATE positions SET person_id = (SELECT person_id FROM officials WHERE id = positions.official_id)")
-    db.execute("UPDATE meeting_participants SET person_id = "
-               "(SELECT person_id FROM officials WHERE id = meeting_participants.official_id)")
-    _link_unmatched_participants(db)
-
-
-def _link_unmatched_participants(db: sqlite_utils.Database) -> None:
-    """A participant not among its article's officials is linked when exactly one person has that name."""
-    owners: dict[str, set[int]] = defaultdict(set)
-    for row in db.query("SELECT person_id, name_key FROM person_names"):
-        owners[row["name_key"]].add(row["person_id"])
-    updates = []
-    for row in db.query("SELECT meeting_id, idx, name FROM meeting_participants WHERE person_id IS NULL"):
-        key = " ".join(name_tokens(row["name"] or ""))
-        if len(key.split()) >= 2 and len(owners.get(key, ())) == 1:
-            updates.append((next(iter(owners[key])), row["meeting_id"], row["idx"]))
-    db.conn.executemany("UPDATE meeting_participants SET person_id = ? WHERE meeting_id = ? AND idx = ?", updates)

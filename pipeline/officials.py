@@ -161,7 +161,7 @@ def count_words() -> frozenset[str]:
 def counted(tok: Tok) -> bool:
     """A count written before a title ("20 Pj Kades", "tiga Kepala Desa"); not a year or a date."""
     t = tok.low
-    return t.isdigit() and len(t) <= 3 and int(t) >= 2 or t in count_words() or t in {"puluhan", "ratusan", "belasan"}
+    return t.isdecimal() and len(t) <= 3 and int(t) >= 2 or t in count_words() or t in {"puluhan", "ratusan", "belasan"}
 
 
 # --- tokens --------------------------------------------------------------------------------

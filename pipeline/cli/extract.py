@@ -6,11 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..extractor import DEFAULT_MAX_CHARS
-from ..nlp import BACKENDS
-from ..runner import run_extract
+from ..io import NoArticlesError, display
+from ..lock import OutputLockedError
+from ..runner import DEFAULT_MAX_CHARS, OutputError, RunSummary, journal_path, run_extract
+from .args import positive_int
 
 DEFAULT_OUTPUT = "outputs/records.jsonl"
+# The same as pipeline.nlp.BACKENDS (a test checks); named here so that checking the
+# arguments, the inputs and the output imports no model library and fails in a moment.
+BACKENDS = ("spacy", "stanza", "rules")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,32 +29,54 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"output JSONL ('-' for stdout; default {DEFAULT_OUTPUT})")
     parser.add_argument("--errors", metavar="ERRORS.jsonl",
                         help="write one line per article that could not be processed")
-    parser.add_argument("--resume", action="store_true", help="skip ids already in the output file")
-    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue an interrupted run: skip ids already written (OUT.partial, else OUT)")
+    parser.add_argument("--workers", type=positive_int, default=1, help="worker processes (default 1)")
     parser.add_argument("--backend", choices=BACKENDS, default="spacy",
                         help="linguistic backend: trained spaCy model (default), stanza, or rules only")
     parser.add_argument("--model", help="path of a spaCy pipeline to use instead of models/warta-id-core")
-    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+    parser.add_argument("--max-chars", type=positive_int, default=DEFAULT_MAX_CHARS,
                         help=f"refuse longer articles (default {DEFAULT_MAX_CHARS:,})")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar; the summary only on errors")
     parser.set_defaults(func=run)
 
 
+def print_errors(summary: RunSummary) -> None:
+    """One stderr line per article that failed."""
+    for error in summary.errors:
+        where = display(str(error["source_file"])) + (f":{error['line']}" if error.get("line") else "")
+        name = display(str(error["id"])) if error["id"] else where
+        print(f"warta: {name}: {display(error['reason'])} ({where})", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the extraction; exit 1 when any article failed."""
+    """Run the extraction; exit 1 when any article failed, 2 when the run could not start,
+    130 when interrupted (Ctrl-C or SIGTERM; the records so far are kept for --resume)."""
     output = None if args.output == "-" else Path(args.output)
     progress = not args.quiet and sys.stderr.isatty()
-    summary = run_extract(
-        args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
-        resume=args.resume, workers=args.workers, backend=args.backend, model=args.model,
-        max_chars=args.max_chars, progress=progress,
-    )
+    summary = RunSummary()
+    try:
+        summary = run_extract(
+            args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
+            resume=args.resume, workers=args.workers, backend=args.backend, model=args.model,
+            max_chars=args.max_chars, progress=progress,
+        )
+    except (NoArticlesError, OutputError, OutputLockedError) as exc:
+        print(f"warta: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        if output is not None:
+            print(f"warta: interrupted; the records done so far are in {journal_path(output)}: "
+                  f"run the same command with --resume to continue", file=sys.stderr)
+        return 130
     if not args.errors:
-        for error in summary.errors:
-            where = error["source_file"] + (f":{error['line']}" if error.get("line") else "")
-            print(f"warta: {error['id'] or where}: {error['reason']} ({where})", file=sys.stderr)
-    if not args.quiet:
+        print_errors(summary)
+    if summary.articles == 0:
+        print("warta: no articles found in the input; nothing written", file=sys.stderr)
+        return 1
+    if not args.quiet or not summary.ok:
         rate = summary.written / summary.seconds if summary.seconds else 0.0
-        print(f"warta: {summary.written} records written to {args.output}, {summary.failed} failed, "
-              f"{summary.skipped} skipped ({rate:.1f} articles/s)", file=sys.stderr)
+        where = "standard output" if output is None else args.output
+        print(f"warta: wrote {where} ({rate:.1f} articles/s)", file=sys.stderr)
+        print(f"warta: {summary.line()}", file=sys.stderr)
     return 0 if summary.ok else 1

@@ -106,7 +106,8 @@ def test_two_workers_write_the_same_records_in_the_same_order(tmp_path: Path, sh
     assert len(read_jsonl(two)) == 5 and read_jsonl(two) == read_jsonl(one)
 
 
-def test_failed_run_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: Path):
+def test_failed_run_leaves_out_untouched_and_its_records_in_the_journal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: Path):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "old"}\n', encoding="utf-8")
 
@@ -118,7 +119,8 @@ def test_failed_run_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(RuntimeError):
         main(["extract", str(shared / "seeds"), "-o", str(out), "--quiet"])
     assert out.read_text(encoding="utf-8") == '{"id": "old"}\n'
-    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.partial"]
+    assert read_jsonl(tmp_path / "out.jsonl.partial") == [{"id": "x", "text": "t"}]
 
 
 def test_jsonl_on_stdin_to_stdout_through_the_console_script(shared: Path):

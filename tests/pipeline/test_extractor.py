@@ -57,3 +57,20 @@ def test_input_published_must_be_iso(given, expected):
 def test_outlet_from_url_drops_www():
     assert outlet_from_url("https://www.posmetropadang.co.id/baca/1") == "posmetropadang.co.id"
     assert outlet_from_url(None) is None
+
+
+def test_pipe_reports_items_that_are_not_articles_to_the_handler(seeds, extractor):
+    text = next(iter(seeds.values()))
+    failures = []
+    items = [{"id": "no-text", "url": "https://bekasikota.go.id"}, "Wali Kota Bekasi meninjau banjir.",
+             {"id": "ok", "text": text}]
+    records = list(extractor.pipe(items, on_error=lambda a, stage, reason: failures.append((a.id, stage, reason))))
+    assert [r["id"] for r in records] == ["ok"]
+    assert [(i, s) for i, s, _ in failures] == [("no-text", "input"), ("item 2", "input")]
+    assert "`text` string" in failures[0][2] and "not str" in failures[1][2]
+
+
+def test_a_malformed_url_is_kept_flagged_and_costs_nothing(seeds, extractor):
+    record = extractor.extract(seeds["001_8dcd5bd8d2bddff7.txt"], id="x", url="http://[::1")
+    assert validation_errors(record) == [] and record["url"] == "http://[::1"
+    assert any("not a valid URL" in w for w in record["warnings"]) and record["officials"]

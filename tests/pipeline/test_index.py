@@ -190,7 +190,7 @@ def test_broken_lines_and_records_are_skipped_and_reported(tmp_path: Path):
     source.write_text("\n".join([json.dumps(good), '{"id": "torn", "te', json.dumps({"id": "no-text"}), ""]),
                       encoding="utf-8")
     summary = index_files([source], tmp_path / "w.db")
-    assert summary.added == 1 and summary.invalid == 1
+    assert summary.added == 1 and summary.invalid == 2
     assert len(summary.problems) == 2
 
 
