@@ -207,3 +207,24 @@ def test_the_query_verbs_default_to_the_index_default_database():
     from pipeline.index import DEFAULT_DB as INDEX_DEFAULT
 
     assert DEFAULT_DB == INDEX_DEFAULT
+
+
+def test_index_of_an_article_file_says_to_extract_first(tmp_path: Path, capsys: pytest.CaptureFixture):
+    article = tmp_path / "rapat.txt"
+    article.write_text("Wali Kota Bekasi Rahmat Effendi memimpin rapat koordinasi di Balai Kota, Senin (6/3/2023).\n"
+                       "Rapat dihadiri seluruh kepala dinas.\n", encoding="utf-8")
+    assert main(["index", str(article), "-o", str(tmp_path / "warta.db")]) == 1
+    err = capsys.readouterr().err
+    assert f"warta extract {article}" in err and "holds articles, not records" in err
+
+
+@pytest.mark.parametrize("make", ["missing", "folder"])
+def test_index_of_a_missing_file_or_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                             make: str):
+    path = tmp_path / "records.jsonl"
+    if make == "folder":
+        path.mkdir()
+    assert main(["index", str(path), "-o", str(tmp_path / "warta.db")]) == 2
+    err = capsys.readouterr().err
+    assert ("not found" if make == "missing" else "is a folder") in err
+    assert "Errno" not in err and "warta extract" in err
