@@ -89,7 +89,7 @@ def run_who_met(args: argparse.Namespace) -> int:
     if args.format == "table":
         table = [{**row, "role": row["met_role"], "source": _source(row)} for row in rows]
         print(render_table(table, _shown(rows, ["met", "role", "type", "event", "date", "place", "title",
-                                                "source"])))
+                                                "source"]), keep=("person", "met", "role", "date")))
     else:
         print(render(rows, query.WHO_MET_COLUMNS, args.format))
     return 0 if rows else 1
@@ -111,10 +111,10 @@ def run_person(args: argparse.Namespace) -> int:
         print(render(timeline, query.TIMELINE_COLUMNS, "csv"))
     else:
         print("Positions\n" + render_table(timeline, _shown(timeline, ["post", "since", "until", "n_articles",
-                                                                        "first_title"])))
+                                                                        "first_title"]), keep=("post", "since")))
         shown = [{**row, "source": _source(row)} for row in articles]
         print("\nArticles\n" + render_table(shown, _shown(articles, ["date", "title", "outlet", "named_as",
-                                                                     "n_mentions", "source"])))
+                                                                     "n_mentions", "source"]), keep=("date",)))
         if merges is not None:
             print("\nMerges\n" + render_table(merges))
     return 0 if articles or timeline else 1

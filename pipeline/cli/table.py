@@ -34,21 +34,24 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def column_widths(natural: list[int], floors: list[int], budget: int) -> list[int]:
-    """Shrink the widest columns, never below their floors, until the widths fit the budget."""
+def column_widths(natural: list[int], floors: list[int], budget: int, keep: list[bool]) -> list[int]:
+    """Shrink the widest columns, never below their floors, until the widths fit the budget;
+    columns marked keep are cut only once every other column is at its floor."""
     widths = list(natural)
-    while sum(widths) > budget:
-        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
+    for cut_kept in (False, True):
+        while sum(widths) > budget:
+            shrinkable = [i for i, w in enumerate(widths) if w > floors[i] and (cut_kept or not keep[i])]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
     return widths
 
 
-def render_table(rows: list[dict], columns: list[str] | None = None, width: int | None = None) -> str:
+def render_table(rows: list[dict], columns: list[str] | None = None, width: int | None = None,
+                 keep: tuple[str, ...] = ()) -> str:
     """An aligned table of rows that fits width (the terminal's by default): columns empty in
-    every row are left out, and long cells are cut with an ellipsis."""
+    every row are left out, and long cells are cut with an ellipsis, those in `keep` last."""
     if not rows:
         return "(no results)"
     columns = columns or list(rows[0])
@@ -57,7 +60,7 @@ def render_table(rows: list[dict], columns: list[str] | None = None, width: int 
     natural = [max(len(c), *(len(v) for v in cells[c])) for c in columns]
     floors = [min(n, max(MIN_CELL, len(c))) for n, c in zip(natural, columns, strict=True)]
     budget = (width or terminal_width()) - len(GAP) * (len(columns) - 1)
-    widths = column_widths(natural, floors, budget)
+    widths = column_widths(natural, floors, budget, [c in keep for c in columns])
     numeric = [all(isinstance(row.get(c), int | float) or row.get(c) is None for row in rows) for c in columns]
 
     def line(values: list[str]) -> str:
