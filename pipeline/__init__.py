@@ -5,7 +5,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 SCHEMA_VERSION = "1.0"
 
-__all__ = ["Extractor", "extract", "SCHEMA_VERSION", "__version__"]
+__all__ = ["Extractor", "extract", "register_factories", "SCHEMA_VERSION", "__version__"]
 
 
 def __getattr__(name: str):
@@ -14,4 +14,8 @@ def __getattr__(name: str):
         from . import extractor
 
         return getattr(extractor, name)
+    if name == "register_factories":
+        from .components import register_factories
+
+        return register_factories
     raise AttributeError(name)

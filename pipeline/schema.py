@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 @cache
@@ -17,6 +19,9 @@ def record_schema() -> dict:
 
 @cache
 def _validator() -> Draft202012Validator:
+    # Imported here so that printing the schema (`warta schema`) does not load jsonschema.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(record_schema())
 
 

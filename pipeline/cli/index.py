@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 # Not imported from ..index, so that the command line starts without loading the indexer.
 DEFAULT_DB = "outputs/warta.db"
@@ -30,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
     from ..index import IndexDatabaseError, index_files
     from ..lock import OutputLockedError
 
+    for path in args.records:
+        if path != "-" and not Path(path).is_file():
+            what = "is a folder" if Path(path).is_dir() else "not found"
+            print(f"warta: {path}: {what}; `warta index` reads the record files `warta extract` writes "
+                  f"(warta extract ARTICLES -o outputs/records.jsonl)", file=sys.stderr)
+            return 2
     try:
         summary = index_files(args.records, args.output, rebuild=args.rebuild)
     except (IndexDatabaseError, OutputLockedError, OSError) as exc:
@@ -37,8 +44,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for problem in summary.problems:
         print(f"warta: skipped record: {problem}", file=sys.stderr)
+    for path in articles_not_records(args.records, summary.problems):
+        print(f"warta: {path} holds articles, not records: run `warta extract {path} -o outputs/records.jsonl` "
+              "first, then `warta index outputs/records.jsonl`", file=sys.stderr)
     if not args.quiet or summary.invalid:
         print(f"warta: {args.output}: {summary.added} added, {summary.replaced} replaced, {summary.unchanged} "
               f"unchanged, {summary.invalid} skipped; {summary.articles} articles, {summary.persons} persons "
               f"({summary.seconds:.2f}s)", file=sys.stderr)
     return 1 if summary.invalid else 0
+
+
+def articles_not_records(paths: list[str], problems: list[str]) -> list[str]:
+    """The inputs that are article files (.txt, .html) rather than records, judged by their name."""
+    return [path for path in paths if Path(path).suffix.lower() in (".txt", ".html", ".htm")
+            and any(problem.startswith(f"{path}:") for problem in problems)]

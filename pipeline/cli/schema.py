@@ -7,14 +7,15 @@ import json
 from importlib import resources
 
 from ..schema import record_schema
+from . import VERBS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the schema and metadata verbs."""
-    parser = subparsers.add_parser("schema", help="print the JSON Schema of an output record")
+    parser = subparsers.add_parser("schema", help=VERBS["schema"][1])
     parser.set_defaults(func=run)
     metadata = subparsers.add_parser(
-        "metadata", help="print the Datasette metadata for a warta database",
+        "metadata", help=VERBS["metadata"][1],
         description="Print the Datasette metadata (titles, descriptions, facets, labels, full-text search) "
                     "for a database built by `warta index`: "
                     "warta metadata > metadata.json && datasette outputs/warta.db -m metadata.json",
