@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from . import affixes, dates, lists, meetings, officials, programs  # noqa: F401
+from . import affixes, dates, lists, meetings, officials, programs, tokenizer  # noqa: F401
 from .extensions import ensure_extensions
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,14 @@ def base_nlp(backend: str = "spacy", model: str | Path | None = None) -> Languag
             raise FileNotFoundError(f"no spaCy pipeline at {path}")
         log.warning("no trained model at %s; using rules only (run `warta train`)", path)
         return rules_nlp()
-    return spacy.load(path)
+    return spacy.load(path, config=load_overrides(path))
+
+
+def load_overrides(path: Path) -> dict:
+    """Config overrides for spacy.load: a saved tokenizer's rules are then added only once."""
+    if (path / "tokenizer").is_file():
+        return {"nlp": {"tokenizer": {"@tokenizers": "warta.saved_rules_tokenizer.v1"}}}
+    return {}
 
 
 def load_nlp(backend: str = "spacy", model: str | Path | None = None) -> Language:
