@@ -10,7 +10,8 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from . import affixes, dates, lists, meetings, officials, programs, tokenizer  # noqa: F401
+from . import affixes, analysis, dates, lists, meetings, officials, programs, tokenizer  # noqa: F401
+from .analysis import analysis_level
 from .extensions import ensure_extensions
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,17 @@ def load_overrides(path: Path) -> dict:
     return {}
 
 
-def load_nlp(backend: str = "spacy", model: str | Path | None = None) -> Language:
-    """The full warta pipeline: the backend's analysis followed by the warta components."""
+def load_nlp(backend: str = "spacy", model: str | Path | None = None, analysis: str | None = None) -> Language:
+    """The full warta pipeline: the backend's analysis followed by the warta components.
+
+    analysis "full" (default: $WARTA_ANALYSIS, else "none") adds the component that copies
+    every token's tag, lemma and parse into the record (pipeline/analysis.py).
+    """
     ensure_extensions()
     nlp = base_nlp(backend, model)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if analysis_level(analysis) == "full" and "warta_analysis" not in nlp.pipe_names:
+        nlp.add_pipe("warta_analysis")
     return nlp
