@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from . import affixes, analysis, dates, lists, meetings, officials, programs, tokenizer  # noqa: F401
-from .analysis import analysis_level
+from . import affixes, dates, lists, meetings, officials, programs, tokenizer  # noqa: F401
+from .analysis import analysis_level  # also registers the warta_analysis factory
 from .extensions import ensure_extensions
 
 log = logging.getLogger(__name__)
