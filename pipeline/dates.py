@@ -706,7 +706,7 @@ def parse_date_text(s: str, published: str | None = None) -> dict | None:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .extensions import ensure_extensions  # noqa: E402
+from .extensions import doc_text, ensure_extensions  # noqa: E402
 
 
 class DateComponent:
@@ -719,7 +719,7 @@ class DateComponent:
         published = doc._.published
         if isinstance(published, dict):  # a published object with its value
             published = published.get("value")
-        doc._.dates = find_dates(doc.text, published, relative=self.relative)
+        doc._.dates = find_dates(doc_text(doc), published, relative=self.relative)
         return doc
 
 

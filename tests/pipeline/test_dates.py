@@ -445,3 +445,14 @@ def test_a_month_typo_and_a_lower_case_weekday_are_places_to_start():
     assert text.index("rabu") in starts["word"] and text.index("pukul") in starts["word"]
     assert starts["month"] == [text.index("Janunari")]
     assert text.index("10.15") in starts["clock"] and text.index("3 ") in starts["number"]
+
+
+def test_the_component_reads_the_docs_text_once_and_keeps_it():
+    from pipeline.extensions import TEXT_KEY, doc_text, ensure_extensions
+
+    ensure_extensions()
+    nlp = spacy.blank("id")
+    nlp.add_pipe("warta_dates")
+    doc = nlp("Bupati meresmikan pasar desa, Senin (5/6/2023).")
+    assert doc.user_data[TEXT_KEY] == doc.text == doc_text(doc)
+    assert [d["value"] for d in doc._.dates] == ["2023-06-05"]
