@@ -34,7 +34,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 REPO = HERE.parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "dev.jsonl"
-STAGES = ("analysis", "full", "startup", "stanza")
+STAGES = ("analysis", "full", "startup", "stanza", "long")
+# Article lengths (characters) for --long: time should grow no faster than the length.
+LONG_SIZES = (20_000, 200_000)
 
 
 # --- measurements, each run in a child interpreter over one checkout ----------------------------
@@ -146,6 +148,23 @@ def stage_startup(corpus: Path) -> dict:
             "status": os.waitstatus_to_exitcode(status)}
 
 
+def stage_long(corpus: Path) -> dict:
+    """Seconds to extract one article of each LONG_SIZES length, made by joining corpus articles."""
+    from pipeline.extractor import Extractor
+
+    extractor = Extractor()
+    joined = "\n".join(a.text for a in load_articles(corpus, 200))
+    while len(joined) < max(LONG_SIZES):
+        joined += "\n" + joined
+    extractor.extract(joined[:2000], id="warm-up")
+    out = {}
+    for size in LONG_SIZES:
+        started = time.perf_counter()
+        extractor.extract(joined[:size], id=f"long-{size}")
+        out[str(size)] = time.perf_counter() - started
+    return out
+
+
 def run_stage(args: argparse.Namespace) -> None:
     """Child mode: one measurement, printed as one JSON line."""
     corpus = Path(args.corpus)
@@ -155,6 +174,8 @@ def run_stage(args: argparse.Namespace) -> None:
         result = stage_full(corpus, args.articles, args.workers)
     elif args.stage == "startup":
         result = stage_startup(corpus)
+    elif args.stage == "long":
+        result = stage_long(corpus)
     else:
         result = stage_full(corpus, args.articles, 1, backend="stanza")
     print(json.dumps(result))
@@ -195,6 +216,8 @@ def collect(checkout: Path, args: argparse.Namespace) -> dict:
         out["fullN"] = measure(checkout, "full", args.corpus, args.articles, args.workers)
     if args.stanza_articles:
         out["stanza"] = measure(checkout, "stanza", args.corpus, args.stanza_articles)
+    if args.long:
+        out["long"] = measure(checkout, "long", args.corpus, 1)
     return out
 
 
@@ -213,6 +236,7 @@ def rows_for(result: dict, workers: int) -> dict[str, float | None]:
         "one-article `warta extract`, s": get("startup", "seconds"),
         "one-article `warta extract`, CPU s": get("startup", "cpu_s"),
         "one-article `warta extract`, peak RSS MiB": get("startup", "rss_mib"),
+        **{f"one {size:,}-character article, s": get("long", str(size)) for size in LONG_SIZES},
     }
 
 
@@ -224,7 +248,8 @@ def print_tables(results: dict[str, dict], workers: int) -> None:
     print(header)
     print("|" + " --- |" * (len(names) + 1 + (len(names) == 2)))
     for label in rows[names[0]]:
-        cells = [fmt(rows[n][label], ",.1f" if label.endswith((", s", "CPU s")) else ",.0f") for n in names]
+        spec = ",.1f" if label.endswith((", s", "CPU s")) else ",.0f"
+        cells = [fmt(rows[n][label], spec) for n in names]
         extra = [ratio(rows[names[1]][label], rows[names[0]][label])] if len(names) == 2 else []
         print(f"| {label} | " + " | ".join(cells + extra) + " |")
     print()
@@ -253,6 +278,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="also measure with this many workers (default 2)")
     parser.add_argument("--stanza-articles", type=int, default=20,
                         help="articles for the stanza backend sample (0: skip; default 20)")
+    parser.add_argument("--long", action="store_true",
+                        help="also time one 20,000- and one 200,000-character article (slow)")
     parser.add_argument("--compare", metavar="REF", type=Path, help="another checkout to measure the same way")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     args = parser.parse_args()
