@@ -456,3 +456,14 @@ def test_the_component_reads_the_docs_text_once_and_keeps_it():
     doc = nlp("Bupati meresmikan pasar desa, Senin (5/6/2023).")
     assert doc.user_data[TEXT_KEY] == doc.text == doc_text(doc)
     assert [d["value"] for d in doc._.dates] == ["2023-06-05"]
+
+
+def test_candidates_equal_the_search_from_every_position_on_every_dev_article(shared):
+    from pipeline.dates import candidates
+
+    from ..conftest import read_jsonl
+
+    articles = read_jsonl(shared / "eval" / "dev.jsonl") + read_jsonl(shared / "eval" / "dev2.jsonl")
+    found = {a["id"]: [(f.start, f.end, f.kind, f.parts) for f in candidates(a["text"])] for a in articles}
+    differing = [a["id"] for a in articles if found[a["id"]] != _searched_everywhere(a["text"])]
+    assert len(articles) == 160 and differing == []
