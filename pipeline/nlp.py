@@ -54,8 +54,16 @@ def base_nlp(backend: str = "spacy", model: str | Path | None = None) -> Languag
 
 
 def load_overrides(path: Path) -> dict:
-    """Config overrides for spacy.load: a saved tokenizer's rules are then added only once."""
-    if (path / "tokenizer").is_file():
+    """Config overrides for spacy.load: a saved tokenizer's rules are then added only once.
+
+    Only spaCy's own tokenizer is replaced (by the same class, created without rules); a
+    pipeline with another tokenizer loads as it is.
+    """
+    config = path / "config.cfg"
+    if not ((path / "tokenizer").is_file() and config.is_file()):
+        return {}
+    factory = spacy.util.load_config(config, interpolate=False)["nlp"].get("tokenizer", {})
+    if factory.get("@tokenizers") == "spacy.Tokenizer.v1":
         return {"nlp": {"tokenizer": {"@tokenizers": "warta.saved_rules_tokenizer.v1"}}}
     return {}
 
