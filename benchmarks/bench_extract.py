@@ -1,74 +1,300 @@
-"""Extraction throughput: articles/s, words/s and peak RSS, single process and with workers.
+"""Extraction speed in one run: tokenizer, pipeline and full extraction words/s, where the time goes.
 
-usage: python benchmarks/bench_extract.py [--articles 2000] [--workers 2] [--backend spacy] [CORPUS.jsonl]
-The default corpus is ../shared/eval/dev.jsonl, repeated until --articles is reached.
+usage: python benchmarks/bench_extract.py [--articles 200] [--workers 2] [--stanza-articles 20]
+                                          [--compare REF_CHECKOUT] [CORPUS.jsonl]
+
+On one corpus (default ../shared/eval/dev.jsonl, cycled to --articles, each with a new id) it prints:
+  - words/s of the shipped pipeline's tokenizer alone, of its statistical pipeline (nlp.pipe
+    without the warta components), and of full extraction with 1 and --workers processes;
+  - each step's share of the time of one article: cleaning and metadata, the tokenizer, every
+    spaCy component and every warta extractor (each step run over all documents in turn);
+  - peak RSS of one extraction process (and of the largest worker), the wall time and peak RSS
+    of a one-article `warta extract` from a fresh interpreter, and the stanza backend on a sample.
+Words are the whitespace words of the cleaned text, as the runner counts them.
+
+--compare REF runs the same measurements against the checkout at REF (for example
+`git worktree add /tmp/warta-ref 04f258c`), so before and after come from one run on one
+machine. Each measurement runs in a fresh interpreter with PYTHONPATH set to the checkout,
+so the two never share a loaded model or a warmed cache.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from itertools import cycle, islice
 from pathlib import Path
 
-from pipeline.io import Article, read_inputs
-from pipeline.runner import extract_stream
-
-REPO = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve()
+REPO = HERE.parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "dev.jsonl"
+STAGES = ("analysis", "full", "startup", "stanza", "long")
+# Article lengths (characters) for --long: time should grow no faster than the length.
+LONG_SIZES = (20_000, 200_000)
 
 
-def load_corpus(path: Path, count: int) -> list[Article]:
-    """count articles, cycling through the corpus, with unique ids."""
-    base = [a for a in read_inputs([str(path)]) if isinstance(a, Article)]
+# --- measurements, each run in a child interpreter over one checkout ----------------------------
+
+
+def load_articles(corpus: Path, count: int) -> list:
+    """count articles cycling through the corpus, with unique ids."""
+    from pipeline.io import Article, read_inputs
+
+    base = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
     if not base:
-        sys.exit(f"no articles in {path}")
-    out = []
-    for n, article in enumerate(islice(cycle(base), count)):
-        out.append(Article(id=f"{article.id}#{n}", text=article.text, url=article.url,
-                           source_file=article.source_file))
-    return out
+        sys.exit(f"no articles in {corpus}")
+    return [Article(id=f"{a.id}#{n}", text=a.text, url=a.url, source_file=a.source_file)
+            for n, a in enumerate(islice(cycle(base), count))]
 
 
-def peak_rss_mib() -> tuple[float, float]:
-    """Peak resident memory of this process and of its finished children, in MiB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
+def own_peak_rss_mib() -> float:
+    """Peak resident memory of this process, in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(articles: list[Article], workers: int, backend: str) -> dict:
-    """Run one extraction pass and return its figures."""
+def children_peak_rss_mib() -> float:
+    """Peak resident memory of the largest finished child process, in MiB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children (steadier than wall time
+    on a shared machine, where other work takes turns on the cores)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed_steps(nlp, prepared: list) -> dict[str, float]:
+    """Seconds of each pipeline step, every step run over all documents before the next one."""
+    docs = [p.doc for p in prepared]
+    steps: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=16))
+        else:
+            docs = [proc(doc) for doc in docs]
+        steps[name] = time.perf_counter() - started
+    return steps
+
+
+def stage_analysis(corpus: Path, articles: int) -> dict:
+    """Tokenizer-only and pipeline-only words/s, and each step's time on the same documents."""
+    from pipeline.extractor import Extractor
+
+    extractor = Extractor()
+    nlp = extractor.nlp
+    items = load_articles(corpus, articles)
     started = time.perf_counter()
-    records = failed = words = 0
-    for recs, errors in extract_stream(iter(articles), workers=workers, backend=backend):
+    prepared = []
+    for article in items:  # cleaning, metadata and the tokenizer (make_doc)
+        prepared.append(extractor.prepare(article))
+    prepare_s = time.perf_counter() - started
+    texts = [p.record["text"] for p in prepared]
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(texts, batch_size=64):
+        pass
+    tokenizer_s = time.perf_counter() - started
+    model = [name for name in nlp.pipe_names if not name.startswith("warta_")]
+    started = time.perf_counter()
+    with nlp.select_pipes(enable=model):
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+    pipeline_s = time.perf_counter() - started
+    steps = {"cleaning + metadata": max(prepare_s - tokenizer_s, 0.0), "tokenizer": tokenizer_s}
+    steps.update(timed_steps(nlp, prepared))
+    return {"words": words, "articles": len(texts), "tokenizer_wps": words / tokenizer_s,
+            "pipeline_wps": words / pipeline_s,
+            "steps_ms": {k: v * 1000 / len(texts) for k, v in steps.items()}}
+
+
+def stage_full(corpus: Path, articles: int, workers: int, backend: str = "spacy") -> dict:
+    """Full extraction words/s through the runner, and peak RSS of the process(es)."""
+    from pipeline.runner import extract_stream
+
+    items = load_articles(corpus, articles)
+    started, cpu = time.perf_counter(), cpu_seconds()
+    records = words = failed = 0
+    for recs, errors in extract_stream(iter(items), workers=workers, backend=backend):
         records += len(recs)
         failed += len(errors)
         words += sum(len(r["text"].split()) for r in recs)
-    seconds = time.perf_counter() - started
-    return {"workers": workers, "articles": records, "failed": failed, "seconds": seconds,
-            "articles_per_s": records / seconds, "words_per_s": words / seconds}
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return {"workers": workers, "backend": backend, "articles": records, "failed": failed, "seconds": seconds,
+            "wps": words / seconds, "words_per_cpu_s": words / cpu,
+            "rss_mib": own_peak_rss_mib(), "worker_rss_mib": children_peak_rss_mib()}
+
+
+def stage_startup(corpus: Path) -> dict:
+    """Wall time and peak RSS of `warta extract` on one article, from a fresh interpreter."""
+    article = load_articles(corpus, 1)[0]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "one.txt"
+        source.write_text(article.text, encoding="utf-8")
+        code = "import sys; from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
+        command = [sys.executable, "-c", code, "extract", str(source), "-o", str(Path(folder) / "out.jsonl"), "-q"]
+        started = time.perf_counter()
+        child = subprocess.Popen(command, env=os.environ.copy())
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+            "status": os.waitstatus_to_exitcode(status)}
+
+
+def stage_long(corpus: Path) -> dict:
+    """Seconds to extract one article of each LONG_SIZES length, made by joining corpus articles."""
+    from pipeline.extractor import Extractor
+
+    extractor = Extractor()
+    joined = "\n".join(a.text for a in load_articles(corpus, 200))
+    while len(joined) < max(LONG_SIZES):
+        joined += "\n" + joined
+    extractor.extract(joined[:2000], id="warm-up")
+    out = {}
+    for size in LONG_SIZES:
+        started = time.perf_counter()
+        extractor.extract(joined[:size], id=f"long-{size}")
+        out[str(size)] = time.perf_counter() - started
+    return out
+
+
+def run_stage(args: argparse.Namespace) -> None:
+    """Child mode: one measurement, printed as one JSON line."""
+    corpus = Path(args.corpus)
+    if args.stage == "analysis":
+        result = stage_analysis(corpus, args.articles)
+    elif args.stage == "full":
+        result = stage_full(corpus, args.articles, args.workers)
+    elif args.stage == "startup":
+        result = stage_startup(corpus)
+    elif args.stage == "long":
+        result = stage_long(corpus)
+    else:
+        result = stage_full(corpus, args.articles, 1, backend="stanza")
+    print(json.dumps(result))
+
+
+# --- the parent: run every stage over every checkout, print tables -----------------------------
+
+
+def measure(checkout: Path, stage: str, corpus: str, articles: int, workers: int = 1) -> dict | None:
+    """Run one stage against checkout in a fresh interpreter; None when it failed."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    command = [sys.executable, str(HERE), "--stage", stage, "--articles", str(articles),
+               "--workers", str(workers), corpus]
+    done = subprocess.run(command, env=env, cwd=checkout, capture_output=True, text=True)
+    if done.returncode != 0 or not done.stdout.strip():
+        print(f"  ({checkout.name}: {stage} failed: {done.stderr.strip().splitlines()[-1:]})", file=sys.stderr)
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def fmt(value: float | None, spec: str = ",.0f") -> str:
+    """A number for the table, or a dash."""
+    return "–" if value is None else format(value, spec)
+
+
+def ratio(new: float | None, old: float | None) -> str:
+    """new/old as a multiple, or a dash."""
+    return f"{new / old:.2f}×" if new and old else "–"
+
+
+def collect(checkout: Path, args: argparse.Namespace) -> dict:
+    """Every measurement for one checkout."""
+    print(f"measuring {checkout} ...", file=sys.stderr)
+    out = {"analysis": measure(checkout, "analysis", args.corpus, args.articles),
+           "full1": measure(checkout, "full", args.corpus, args.articles, 1),
+           "startup": measure(checkout, "startup", args.corpus, 1)}
+    if args.workers > 1:
+        out["fullN"] = measure(checkout, "full", args.corpus, args.articles, args.workers)
+    if args.stanza_articles:
+        out["stanza"] = measure(checkout, "stanza", args.corpus, args.stanza_articles)
+    if args.long:
+        out["long"] = measure(checkout, "long", args.corpus, 1)
+    return out
+
+
+def rows_for(result: dict, workers: int) -> dict[str, float | None]:
+    """The headline figures of one checkout, by row label."""
+    get = lambda key, field: (result.get(key) or {}).get(field)  # noqa: E731
+    return {
+        "tokenizer alone, words/s": get("analysis", "tokenizer_wps"),
+        "statistical pipeline (nlp.pipe), words/s": get("analysis", "pipeline_wps"),
+        "full extraction, 1 process, words/s": get("full1", "wps"),
+        "full extraction, 1 process, words per CPU-second": get("full1", "words_per_cpu_s"),
+        f"full extraction, {workers} workers, words/s": get("fullN", "wps"),
+        "stanza backend, full extraction, words/s": get("stanza", "wps"),
+        "peak RSS, 1 extraction process, MiB": get("full1", "rss_mib"),
+        f"peak RSS, largest of {workers} workers, MiB": get("fullN", "worker_rss_mib"),
+        "one-article `warta extract`, s": get("startup", "seconds"),
+        "one-article `warta extract`, CPU s": get("startup", "cpu_s"),
+        "one-article `warta extract`, peak RSS MiB": get("startup", "rss_mib"),
+        **{f"one {size:,}-character article, s": get("long", str(size)) for size in LONG_SIZES},
+    }
+
+
+def print_tables(results: dict[str, dict], workers: int) -> None:
+    """The headline table (with a ratio column when comparing) and the per-step shares."""
+    names = list(results)
+    rows = {name: rows_for(res, workers) for name, res in results.items()}
+    header = "| measure | " + " | ".join(names) + (" | after/before |" if len(names) == 2 else " |")
+    print(header)
+    print("|" + " --- |" * (len(names) + 1 + (len(names) == 2)))
+    for label in rows[names[0]]:
+        spec = ",.1f" if label.endswith((", s", "CPU s")) else ",.0f"
+        cells = [fmt(rows[n][label], spec) for n in names]
+        extra = [ratio(rows[names[1]][label], rows[names[0]][label])] if len(names) == 2 else []
+        print(f"| {label} | " + " | ".join(cells + extra) + " |")
+    print()
+    for name, res in results.items():
+        steps = (res.get("analysis") or {}).get("steps_ms")
+        if not steps:
+            continue
+        total = sum(steps.values())
+        warta = sum(v for k, v in steps.items() if k.startswith("warta_"))
+        model = total - warta - steps["tokenizer"] - steps["cleaning + metadata"]
+        print(f"per article, {name}: {total:.1f} ms; extractors {100 * warta / total:.1f}%, "
+              f"model {100 * model / total:.1f}%, tokenizer {100 * steps['tokenizer'] / total:.1f}%, "
+              f"cleaning and metadata {100 * steps['cleaning + metadata'] / total:.1f}%")
+        print("| step | ms/article | share |")
+        print("| --- | --- | --- |")
+        for step, ms in sorted(steps.items(), key=lambda kv: -kv[1]):
+            print(f"| {step} | {ms:.2f} | {100 * ms / total:.1f}% |")
+        print()
 
 
 def main() -> None:
-    """Parse arguments, run the passes, print a table."""
+    """Parse arguments; run one stage (child) or every stage for every checkout (parent)."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--workers", type=int, default=2, help="also measure with this many workers")
-    parser.add_argument("--backend", default="spacy")
+    parser.add_argument("--articles", type=int, default=200, help="articles per measurement (default 200)")
+    parser.add_argument("--workers", type=int, default=2, help="also measure with this many workers (default 2)")
+    parser.add_argument("--stanza-articles", type=int, default=20,
+                        help="articles for the stanza backend sample (0: skip; default 20)")
+    parser.add_argument("--long", action="store_true",
+                        help="also time one 20,000- and one 200,000-character article (slow)")
+    parser.add_argument("--compare", metavar="REF", type=Path, help="another checkout to measure the same way")
+    parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    articles = load_corpus(Path(args.corpus), args.articles)
-    print(f"corpus {args.corpus}: {len(articles)} articles, backend {args.backend}")
-    print(f"{'workers':>7} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'words/s':>9} {'peak RSS MiB':>13}")
-    for workers in sorted({1, args.workers}):
-        row = measure(articles, workers, args.backend)
-        own, children = peak_rss_mib()
-        rss = own if workers == 1 else max(own, children)
-        print(f"{row['workers']:>7} {row['articles']:>8} {row['seconds']:>8.1f} {row['articles_per_s']:>10.1f} "
-              f"{row['words_per_s']:>9.0f} {rss:>13.0f}" + (f"  ({row['failed']} failed)" if row["failed"] else ""))
+    if args.stage:
+        run_stage(args)
+        return
+    args.corpus = str(Path(args.corpus).resolve())
+    checkouts = [args.compare.resolve(), REPO] if args.compare else [REPO]
+    print(f"corpus {args.corpus}: {args.articles} articles per measurement (stanza: {args.stanza_articles}); "
+          f"{os.cpu_count()} CPUs")
+    results = {}
+    for checkout in checkouts:
+        label = "this checkout" if checkout == REPO else f"{checkout.name} (ref)"
+        results[label] = collect(checkout, args)
+    print_tables(results, args.workers)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from . import lazy_torch as _lazy_torch
+
+_lazy_torch.install()  # before anything imports spaCy: its thinc would import torch
+
 __version__ = "0.1.0"
 SCHEMA_VERSION = "1.0"
 

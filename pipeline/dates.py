@@ -10,9 +10,10 @@ weekday (when written) to choose between candidate years.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -184,8 +185,12 @@ class Found:
 
 def month_number(word: str | None) -> int | None:
     """Month number of a month name or abbreviation, allowing one typo in a full name."""
-    if not word:
-        return None
+    return _month_number(word) if word else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _month_number(word: str) -> int | None:
+    """month_number of a non-empty word; a news vocabulary repeats, so answers are kept."""
     key = word.lower().rstrip(".")
     if key in month_names():
         return month_names()[key][0]
@@ -230,9 +235,14 @@ def _weekday(text: str | None) -> int | None:
 
 def _after_number_cue(text: str, start: int) -> bool:
     """True when the expression continues a document number ("Perda nomor 2 tahun 2018")."""
-    before = text[max(0, start - 40):start]
+    return bool(_number_cue_before().search(text[max(0, start - 40):start]))
+
+
+@cache
+def _number_cue_before() -> re.Pattern:
+    """A document-number cue and its number at the end of a stretch of text."""
     number = _alternation(c.rstrip(".") for c in cues("number"))
-    return bool(re.search(rf"\b(?:{number})\b\.?\s*[:.,]?\s*[\w./\-]*\d[\w./\-]*\s*,?\s*$", before, re.I))
+    return re.compile(rf"\b(?:{number})\b\.?\s*[:.,]?\s*[\w./\-]*\d[\w./\-]*\s*,?\s*$", re.I)
 
 
 def _clock(text: str | None) -> str | None:
@@ -274,7 +284,13 @@ def read_match(kind: str, m: re.Match, text: str) -> Found | None:
 
 def _preceded_by(text: str, start: int, role: str, span: int = 25) -> bool:
     """True when a cue word of role stands in the few words before start."""
-    return bool(re.search(rf"\b(?:{_alternation(cues(role))})\b[^.;:]*$", text[max(0, start - span):start], re.I))
+    return bool(_cue_before(role).search(text[max(0, start - span):start]))
+
+
+@cache
+def _cue_before(role: str) -> re.Pattern:
+    """A cue word of role followed by no sentence or clause break up to the end of a stretch of text."""
+    return re.compile(rf"\b(?:{_alternation(cues(role))})\b[^.;:]*$", re.I)
 
 
 def _plausible(kind: str, g: dict, text: str, start: int) -> bool:
@@ -334,26 +350,92 @@ READERS = {
 }
 
 
+# Where an expression of each kind can begin: at a vocabulary word (a cue, weekday or relative
+# expression), a month word, a number, a clock time or an opening bracket. Each pattern is tried
+# only there, so the cost follows the number of such places, not the length of the text.
+STARTS = {
+    "range_text": ("word", "number"), "range_paren": ("word", "paren"), "day_text": ("word", "number"),
+    "day_mdy": ("word", "month"), "day_list": ("number",), "day_paren": ("word", "paren"),
+    "day_numeric": ("word", "number"), "day_short": ("word",), "day_iso": ("number",),
+    "month": ("word", "month"), "year": ("word", "number"), "relative": ("word",), "weekday": ("word",),
+    "time": ("word", "clock"),
+}
+
+
+# A run of letters after a non-word character: where a vocabulary or month word can begin.
+LETTER_RUN = re.compile(r"\b[^\W\d_]+")
+# Every pattern but the clock time reads a number only where no word character precedes it.
+NUMBER_START = re.compile(r"(?<!\w)\d")
+# A clock time ("9.30", "10:14") may begin inside a longer number; every such digit is found.
+CLOCK_START = re.compile(r"\d(?=\d?[:.]\d)")
+
+
+@cache
+def _vocabulary_heads() -> frozenset[str]:
+    """The first run of letters of every cue, weekday and relative expression, lower-cased."""
+    words = [*weekday_names(), *relative_expressions()]
+    words += [c for role in ("day", "time", "year", "month", "weekday") for c in cues(role)]
+    return frozenset(re.match(r"[^\W\d_]*", w).group().lower() for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_places(run: str) -> tuple[bool, bool]:
+    """(may begin a vocabulary word, is a month word) for a run of letters.
+
+    The patterns read a cue or name only when no letter follows it, so the whole run is the
+    vocabulary word's first run of letters; a month word is a whole word of 3 to 10 letters.
+    """
+    heads = _vocabulary_heads()
+    vocabulary = run.lower() in heads or run.casefold() in heads
+    return vocabulary, 3 <= len(run) <= 10 and month_number(run) is not None
+
+
+def start_positions(text: str) -> dict[str, list[int]]:
+    """The places where a date expression may begin, by kind of place, in text order."""
+    words, months = [], []
+    for m in LETTER_RUN.finditer(text):
+        vocabulary, month = _word_places(m.group())
+        if vocabulary:
+            words.append(m.start())
+        if month:
+            months.append(m.start())
+    return {"word": words, "month": months, "paren": [m.start() for m in re.finditer(r"\(", text)],
+            "number": [m.start() for m in NUMBER_START.finditer(text)],
+            "clock": [m.start() for m in CLOCK_START.finditer(text)]}
+
+
 def candidates(text: str) -> list[Found]:
-    """Every candidate of every pattern, overlapping ones included."""
+    """Every candidate of every pattern, overlapping ones included.
+
+    A candidate is a pattern's match at one of the places where its kind can begin; matching
+    there gives exactly the matches that searching from every position would find.
+    """
+    starts = start_positions(text)
     found = []
     for kind, pattern in patterns():
-        pos = 0
-        while (m := pattern.search(text, pos)) is not None:
+        for pos in sorted({p for place in STARTS[kind] for p in starts[place]}):
+            m = pattern.match(text, pos)
+            if m is None:
+                continue
             item = read_match(kind, m, text)
             if item is not None and item.end > item.start:
                 found.append(item)
-            pos = m.start() + 1
     return found
 
 
 def select(found: list[Found]) -> list[Found]:
     """The longest non-overlapping candidates, in text order."""
+    starts: list[int] = []  # the spans taken so far, sorted by start; they never overlap
+    ends: list[int] = []
     taken: list[Found] = []
     for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(item.end <= t.start or item.start >= t.end for t in taken):
-            taken.append(item)
-    return sorted(taken, key=lambda f: f.start)
+        i = bisect_right(starts, item.start)
+        if (i and ends[i - 1] > item.start) or (i < len(starts) and starts[i] < item.end):
+            continue
+        starts.insert(i, item.start)
+        ends.insert(i, item.end)
+        taken.insert(i, item)
+    return taken
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -369,15 +451,22 @@ class Context:
 
     def reference(self, pos: int) -> date | None:
         """The date an undated expression at pos is read against."""
-        near = sorted(self.dated, key=lambda d: abs(d[0] - pos))
-        if near and abs(near[0][0] - pos) <= NEAR_CONTEXT:
-            return near[0][1]
-        return self.published or (near[0][1] if near else None)
+        near = _nearest(self.dated, pos)
+        if near and abs(near[0] - pos) <= NEAR_CONTEXT:
+            return near[1]
+        return self.published or (near[1] if near else None)
 
     def year(self, pos: int) -> int | None:
         """The nearest stated year, when no date is known."""
-        near = sorted(self.years, key=lambda y: abs(y[0] - pos))
-        return near[0][1] if near else None
+        near = _nearest(self.years, pos)
+        return near[1] if near else None
+
+
+def _nearest(items: list[tuple[int, object]], pos: int) -> tuple[int, object] | None:
+    """The item whose position (items are in text order) is nearest pos; the earlier one on a tie."""
+    i = bisect_left(items, pos, key=lambda item: item[0])
+    around = items[max(0, i - 1):i + 1]
+    return min(around, key=lambda item: abs(item[0] - pos)) if around else None
 
 
 def parse_published(published: str | None) -> date | None:
@@ -536,12 +625,24 @@ def _not_relative(text: str, f: Found) -> bool:
 
 def attach_times(text: str, entries: list[dict], times: list[Found]) -> None:
     """Give a free-standing clock time to the date of its sentence that has none."""
+    if not times:
+        return
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
     for t in times:
         sentence = [e for e in entries if e["granularity"] in ("day", "range") and "time" not in e
-                    and not re.search(r"[.!?]\s", text[min(e["end"], t.start):max(e["start"], t.end)])]
+                    and not _break_between(breaks, min(e["end"], t.start), max(e["start"], t.end))]
         if sentence:
             nearest = min(sentence, key=lambda e: min(abs(e["start"] - t.end), abs(t.start - e["end"])))
             nearest.update({k: v for k, v in t.parts.items() if v and k != "part_of_day"})
+
+
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _break_between(breaks: list[int], start: int, end: int) -> bool:
+    """True when a sentence break (positions of SENTENCE_BREAK in text order) lies wholly in text[start:end]."""
+    i = bisect_left(breaks, start)
+    return i < len(breaks) and breaks[i] + 2 <= end
 
 
 # Two written days joined by a connector are one span only when it is this short at most.
@@ -565,7 +666,7 @@ def join_ranges(text: str, entries: list[dict]) -> list[dict]:
     for e in entries:
         prev = out[-1] if out else None
         if (prev and prev["granularity"] == e["granularity"] == "day" and not prev.get("relative")
-                and not e.get("relative") and conn.fullmatch(text[prev["end"]:e["start"]])
+                and not e.get("relative") and conn.fullmatch(text, prev["end"], e["start"])
                 and _ordered_days(prev["value"], e["value"])):
             out[-1] = {"text": text[prev["start"]:e["end"]], "start": prev["start"], "end": e["end"],
                        "value": f"{prev['value']}/{e['value']}", "granularity": "range",
@@ -605,7 +706,7 @@ def parse_date_text(s: str, published: str | None = None) -> dict | None:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .extensions import ensure_extensions  # noqa: E402
+from .extensions import doc_text, ensure_extensions  # noqa: E402
 
 
 class DateComponent:
@@ -618,7 +719,7 @@ class DateComponent:
         published = doc._.published
         if isinstance(published, dict):  # a published object with its value
             published = published.get("value")
-        doc._.dates = find_dates(doc.text, published, relative=self.relative)
+        doc._.dates = find_dates(doc_text(doc), published, relative=self.relative)
         return doc
 
 

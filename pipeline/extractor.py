@@ -130,6 +130,8 @@ def finish_record(record: dict, doc: Doc) -> dict:
     for name in FIELDS:
         if name != "published":
             record[name] = getattr(doc._, name) or []
+    if Doc.has_extension("analysis") and doc._.analysis is not None:  # `--analysis full` (pipeline/analysis.py)
+        record["analysis"] = doc._.analysis
     return record
 
 

@@ -10,7 +10,8 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from . import affixes, dates, lists, meetings, officials, programs  # noqa: F401
+from . import affixes, dates, lists, meetings, officials, programs, tokenizer  # noqa: F401
+from .analysis import analysis_level  # also registers the warta_analysis factory
 from .extensions import ensure_extensions
 
 log = logging.getLogger(__name__)
@@ -49,14 +50,35 @@ def base_nlp(backend: str = "spacy", model: str | Path | None = None) -> Languag
             raise FileNotFoundError(f"no spaCy pipeline at {path}")
         log.warning("no trained model at %s; using rules only (run `warta train`)", path)
         return rules_nlp()
-    return spacy.load(path)
+    return spacy.load(path, config=load_overrides(path))
 
 
-def load_nlp(backend: str = "spacy", model: str | Path | None = None) -> Language:
-    """The full warta pipeline: the backend's analysis followed by the warta components."""
+def load_overrides(path: Path) -> dict:
+    """Config overrides for spacy.load: a saved tokenizer's rules are then added only once.
+
+    Only spaCy's own tokenizer is replaced (by the same class, created without rules); a
+    pipeline with another tokenizer loads as it is.
+    """
+    config = path / "config.cfg"
+    if not ((path / "tokenizer").is_file() and config.is_file()):
+        return {}
+    factory = spacy.util.load_config(config, interpolate=False)["nlp"].get("tokenizer", {})
+    if factory.get("@tokenizers") == "spacy.Tokenizer.v1":
+        return {"nlp": {"tokenizer": {"@tokenizers": "warta.saved_rules_tokenizer.v1"}}}
+    return {}
+
+
+def load_nlp(backend: str = "spacy", model: str | Path | None = None, analysis: str | None = None) -> Language:
+    """The full warta pipeline: the backend's analysis followed by the warta components.
+
+    analysis "full" (default: $WARTA_ANALYSIS, else "none") adds the component that copies
+    every token's tag, lemma and parse into the record (pipeline/analysis.py).
+    """
     ensure_extensions()
     nlp = base_nlp(backend, model)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if analysis_level(analysis) == "full" and "warta_analysis" not in nlp.pipe_names:
+        nlp.add_pipe("warta_analysis")
     return nlp

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from ..io import NoArticlesError, display
 from ..lock import OutputLockedError
 from ..runner import DEFAULT_MAX_CHARS, OutputError, RunSummary, journal_path, run_extract
 from .args import positive_int
+
+# The analysis levels of pipeline.analysis, named here so that --help loads no spaCy.
+ANALYSIS_LEVELS = ("none", "full")
 
 DEFAULT_OUTPUT = "outputs/records.jsonl"
 # The same as pipeline.nlp.BACKENDS (a test checks); named here so that checking the
@@ -37,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--model", help="path of a spaCy pipeline to use instead of models/warta-id-core")
     parser.add_argument("--max-chars", type=positive_int, default=DEFAULT_MAX_CHARS,
                         help=f"refuse longer articles (default {DEFAULT_MAX_CHARS:,})")
+    # --analysis / --conllu: pipeline/analysis.py (speed helper)
+    parser.add_argument("--analysis", choices=ANALYSIS_LEVELS, default=None,
+                        help="full: each record also holds its sentences and tokens with UPOS, lemma, head "
+                             "and relation (default none)")
+    parser.add_argument("--conllu", metavar="PATH", help="also write the analysis as CoNLL-U (implies --analysis full)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar; the summary only on errors")
     parser.set_defaults(func=run)
 
@@ -49,18 +58,33 @@ def print_errors(summary: RunSummary) -> None:
         print(f"warta: {name}: {display(error['reason'])} ({where})", file=sys.stderr)
 
 
+def requested_analysis(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+    """The analysis level for the run's workers; spaCy is imported only when one is asked for,
+    so that a mistyped input still fails before any model library loads."""
+    level = "full" if args.conllu else args.analysis
+    if level is None:
+        return contextlib.nullcontext()
+    from ..analysis import analysis_requested
+
+    return analysis_requested(level)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the extraction; exit 1 when any article failed, 2 when the run could not start,
     130 when interrupted (Ctrl-C or SIGTERM; the records so far are kept for --resume)."""
     output = None if args.output == "-" else Path(args.output)
+    if args.conllu and output is None:  # the CoNLL-U is written from the records file
+        print("warta: --conllu needs an output file (-o RECORDS.jsonl), not stdout", file=sys.stderr)
+        return 2
     progress = not args.quiet and sys.stderr.isatty()
     summary = RunSummary()
     try:
-        summary = run_extract(
-            args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
-            resume=args.resume, workers=args.workers, backend=args.backend, model=args.model,
-            max_chars=args.max_chars, progress=progress,
-        )
+        with requested_analysis(args):  # read by every worker's load_nlp
+            summary = run_extract(
+                args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
+                resume=args.resume, workers=args.workers, backend=args.backend, model=args.model,
+                max_chars=args.max_chars, progress=progress,
+            )
     except (NoArticlesError, OutputError, OutputLockedError) as exc:
         print(f"warta: {exc}", file=sys.stderr)
         return 2
@@ -79,4 +103,8 @@ def run(args: argparse.Namespace) -> int:
         where = "standard output" if output is None else args.output
         print(f"warta: wrote {where} ({rate:.1f} articles/s)", file=sys.stderr)
         print(f"warta: {summary.line()}", file=sys.stderr)
+    if args.conllu:
+        from ..analysis import write_conllu
+
+        write_conllu(output, Path(args.conllu))
     return 0 if summary.ok else 1

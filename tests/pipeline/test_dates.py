@@ -405,3 +405,65 @@ def test_full_month_name_leaves_the_full_stop_out():
     assert only("Pameran ditutup pada tanggal 9 Oktober. Jadi ada 14 acara.", "2023-10-01")["text"] == \
         "tanggal 9 Oktober"
     assert only("Laporan diserahkan 8 Des. 2021 ke DPRD.")["text"] == "8 Des. 2021"
+
+
+# --- candidates found only where an expression can begin -------------------------------------
+
+def _searched_everywhere(text: str) -> list[tuple]:
+    """Every pattern searched from every position: what `candidates` must find, by other means."""
+    from pipeline.dates import patterns, read_match
+
+    found = []
+    for kind, pattern in patterns():
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            item = read_match(kind, m, text)
+            if item is not None and item.end > item.start:
+                found.append((item.start, item.end, item.kind, item.parts))
+            pos = m.start() + 1
+    return found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rapat digelar hari Kamis (10/4/2025) pukul 09.00 WIB hingga 12.30 WITA di Aula Setda, tgl. 5/6.",
+    "Musrenbang berlangsung 24 sampai 3 Oktober dan 5, 6 dan 7 Maret 2024, Rabu-Kamis, 9-10 Juni.",
+    "Perda Nomor 2 Tahun 2018 tentang RPJMD periode 2018-2023 ditetapkan bulan Ferbruari lalu.",
+    "Thursday, March 28, 2024 - 20:36 WIB. Kemarin lusa, setiap Senin, dua pertiga (2/3) anggota hadir.",
+    "Kegiatan dimulai 2024-03-05T09:30:00+07:00 sedangkan SK-12-05-2021 berlaku sejak Sabtu, 16/1/2021.",
+])
+def test_candidates_are_the_matches_of_a_search_from_every_position(sentence):
+    from pipeline.dates import candidates
+
+    assert [(f.start, f.end, f.kind, f.parts) for f in candidates(sentence)] == _searched_everywhere(sentence)
+
+
+def test_a_month_typo_and_a_lower_case_weekday_are_places_to_start():
+    from pipeline.dates import start_positions
+
+    text = "pada rabu, 3 Janunari 2021 pukul 10.15"
+    starts = start_positions(text)
+    assert text.index("rabu") in starts["word"] and text.index("pukul") in starts["word"]
+    assert starts["month"] == [text.index("Janunari")]
+    assert text.index("10.15") in starts["clock"] and text.index("3 ") in starts["number"]
+
+
+def test_the_component_reads_the_docs_text_once_and_keeps_it():
+    from pipeline.extensions import TEXT_KEY, doc_text, ensure_extensions
+
+    ensure_extensions()
+    nlp = spacy.blank("id")
+    nlp.add_pipe("warta_dates")
+    doc = nlp("Bupati meresmikan pasar desa, Senin (5/6/2023).")
+    assert doc.user_data[TEXT_KEY] == doc.text == doc_text(doc)
+    assert [d["value"] for d in doc._.dates] == ["2023-06-05"]
+
+
+def test_candidates_equal_the_search_from_every_position_on_every_dev_article(shared):
+    from pipeline.dates import candidates
+
+    from ..conftest import read_jsonl
+
+    articles = read_jsonl(shared / "eval" / "dev.jsonl") + read_jsonl(shared / "eval" / "dev2.jsonl")
+    found = {a["id"]: [(f.start, f.end, f.kind, f.parts) for f in candidates(a["text"])] for a in articles}
+    differing = [a["id"] for a in articles if found[a["id"]] != _searched_everywhere(a["text"])]
+    assert len(articles) == 160 and differing == []

@@ -59,3 +59,16 @@ def test_question_and_focus_clitics_follow_the_list(nlp):
 def test_tokenization_keeps_the_text(nlp):
     text = "Wali Kota Bogor, Bima Arya—didampingi Sekda—meninjau lokasi, Kamis(12/1).\n\nIa meminta warganya waspada."
     assert nlp(text).text == text
+
+
+def test_the_shipped_pipeline_adds_its_saved_rules_once():
+    import srsly
+
+    from pipeline.nlp import base_nlp, default_model_path
+
+    saved = srsly.msgpack_loads((default_model_path() / "tokenizer").read_bytes())["exceptions"]
+    nlp = base_nlp("spacy")
+    assert nlp.tokenizer.rules.keys() == saved.keys()
+    assert [t.text for t in nlp("Kadis PUPR Kab. Bogor, Ir. H. Ade, S.H., M.Si. hadir Rabu(10/4) di kantornya.")] == [
+        "Kadis", "PUPR", "Kab.", "Bogor", ",", "Ir.", "H.", "Ade", ",", "S.H.", ",", "M.Si.", "hadir", "Rabu", "(",
+        "10/4", ")", "di", "kantor", "nya", "."]
