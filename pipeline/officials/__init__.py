@@ -1,0 +1,56 @@
+"""Named officials and their positions (issue 3).
+
+Rules first: a title from the vocabulary (data/titles.tsv), the region or body written after
+it, then a name shaped like a name ("Wali Kota Bekasi Rahmat Effendi", "Kepala Dinas LH
+Jumhana Lutfi", "Wakil Gubernur, Deinas Geley"), or a name with the title after it in
+parentheses or apposition ("Yan Rizana, ST, M.Si (Kadis Penanaman Modal)", "Tri Adhianto,
+Plt. Wali Kota"). PER entities from a model, when given, move the name boundaries.
+Short forms, nicknames and bare titles later in the article resolve to the person.
+
+The package reads in layers: `tokens` and `vocab` (words and vocabularies), `places` and
+`titles` (title grammar), `name_reading` (a name at a token), `reading` (one pass over an
+article), `appositions` (names written before their title) and `people` (grouping, mentions,
+records).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import ensure_extensions
+from .people import group_people, mentions_of, nicknames, person_record, place_after_titles
+from .reading import scan
+
+__all__ = ["OfficialsComponent", "find_officials", "make_officials_component"]
+
+
+def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None) -> list[dict]:
+    """Return one record `officials` entry per person presented with a public post."""
+    findings, bare_titles = scan(text, entities)
+    people = [p for p in group_people(findings) if not place_after_titles(p, text)]
+    nicknames(text, people)
+    mentions = mentions_of(people, text, bare_titles)
+    return [person_record(p, m) for p, m in zip(people, mentions, strict=True)]
+
+
+class OfficialsComponent:
+    """Sets doc._.officials, using the model's PER entities when the pipeline has NER."""
+
+    def __init__(self, use_ner: bool = True):
+        self.use_ner = use_ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = None
+        if self.use_ner and doc.has_annotation("ENT_IOB"):
+            entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        doc._.officials = find_officials(doc.text, entities)
+        return doc
+
+
+@Language.factory("warta_officials", default_config={"use_ner": True})
+def make_officials_component(nlp: Language, name: str, use_ner: bool) -> OfficialsComponent:
+    """Build the warta_officials component."""
+    ensure_extensions()
+    return OfficialsComponent(use_ner=use_ner)
+
