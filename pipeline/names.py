@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -20,8 +20,10 @@ def read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(token: str) -> str:
-    """A token lower-cased without dots, spaces and hyphens, for vocabulary look-ups."""
+    """A token lower-cased without dots, spaces and hyphens, for vocabulary look-ups (cached: the
+    officials extractor looks up every token's form many times)."""
     return re.sub(r"[.\s-]", "", token).lower()
 
 
@@ -105,4 +107,8 @@ def same_spelling(a: str, b: str) -> bool:
     ka, kb = " ".join(name_key(a)), " ".join(name_key(b))
     if ka == kb:
         return True
-    return len(ka.split()) == len(kb.split()) and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.9
+    if len(ka.split()) != len(kb.split()) or 2 * min(len(ka), len(kb)) < 0.9 * (len(ka) + len(kb)):
+        return False  # the lengths alone keep the ratio under 0.9
+    matcher = difflib.SequenceMatcher(None, ka, kb)
+    # The quick upper bounds rule most pairs out before the full comparison.
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9

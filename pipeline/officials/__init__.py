@@ -15,11 +15,15 @@ records).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import ensure_extensions
-from .people import group_people, mentions_of, nicknames, person_record, place_after_titles
+from .mentions import mentions_of, nicknames, person_record
+from .people import group_people, place_after_titles
 from .reading import scan
 
 __all__ = ["OfficialsComponent", "find_officials", "make_officials_component"]
@@ -28,7 +32,8 @@ __all__ = ["OfficialsComponent", "find_officials", "make_officials_component"]
 def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None) -> list[dict]:
     """Return one record `officials` entry per person presented with a public post."""
     findings, bare_titles = scan(text, entities)
-    people = [p for p in group_people(findings) if not place_after_titles(p, text)]
+    words = Counter(re.findall(r"\w+", text))
+    people = [p for p in group_people(findings) if not place_after_titles(p, text, words)]
     nicknames(text, people)
     mentions = mentions_of(people, text, bare_titles)
     return [person_record(p, m) for p, m in zip(people, mentions, strict=True)]

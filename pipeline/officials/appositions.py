@@ -12,9 +12,7 @@ from .vocab import word_class
 APPOSITION_LINKS = {"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"}
 
 
-
 APPOSITION_VERBS = {"juga", "selaku", "sebagai", "merupakan"}  # "NAME yang juga Wali Kota ..."
-
 
 
 def linked_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict) -> tuple[dict, BackName | None] | None:
@@ -28,7 +26,6 @@ def linked_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict) 
     return None
 
 
-
 def parenthesised_apposition(toks: list[Tok], text: str, span: TitleSpan,
                              tdict: dict) -> tuple[dict, BackName | None] | None:
     """"NAME, ST (Kadis ...)": the title in brackets after the name, written up to the bracket's close."""
@@ -40,7 +37,6 @@ def parenthesised_apposition(toks: list[Tok], text: str, span: TitleSpan,
     title["title"] = re.sub(r"\s+", " ", text[toks[span.first].start:toks[close - 1].end]).strip()
     title["end"] = toks[close - 1].end
     return title, parse_name_backward(toks, before - 1, text)
-
 
 
 def comma_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
@@ -60,7 +56,6 @@ def comma_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
     return tdict, back
 
 
-
 def adjacent_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
                         named: set[tuple[int, int]]) -> tuple[dict, BackName | None] | None:
     """"Sementara itu Ike Widyawaty Kabid Ekonomi Bappeda ...": a name written right before its title."""
@@ -77,7 +72,6 @@ def adjacent_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict
     return tdict, back
 
 
-
 def name_before_title(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
                       named: set[tuple[int, int]]) -> tuple[dict, BackName | None] | None:
     """The title record and the name an apposition writes before a bare title, by the first form that fits."""
@@ -92,7 +86,6 @@ def name_before_title(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
     return adjacent_apposition(toks, text, span, tdict, named)
 
 
-
 def plausible_name_before(toks: list[Tok], text: str, back: BackName) -> bool:
     """Whether the words read backwards can be a name: not headline words, a lone word at a clause
     start or after a unit number, nor a place after "di"/"ke" or a region word."""
@@ -101,12 +94,11 @@ def plausible_name_before(toks: list[Tok], text: str, back: BackName) -> bool:
         return False
     if last - first == 1 and not degs and (first == 0 or ends_sentence(toks[first - 1])
                                            or not same_line(text, toks[first - 1], toks[first])
-                                           or toks[first - 1].text in {"/", "-"} or toks[first - 1].text.isdigit()):
+                                           or toks[first - 1].text in {"/", "-"} or toks[first - 1].text.isdecimal()):
         return False  # "Kemarin, Presiden ...", "Pangdam V/Brawijaya, Wakapolda": a lone word not a name
     return not (first > 0 and (toks[first - 1].low in {"di", "ke", "dari", "menuju", "dan"}
                                or word_class(toks[first - 1].text, "region_keyword")
                                or word_class(toks[first - 1].text, "place")))  # "di Banggai Laut, Gubernur ..."
-
 
 
 def appositions(toks: list[Tok], text: str,

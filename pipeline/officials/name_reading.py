@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,7 +29,6 @@ class Finding:
     degrees: list[str]
     titles: list[dict]
     aliases: list[str] = field(default_factory=list)
-
 
 
 def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[str], list[str]] | None:
@@ -73,12 +73,10 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
     return first, last, end, hons, degs
 
 
-
 def spaced_degree(toks: list[Tok], i: int) -> bool:
     """A degree written with a space after its initial: "M. Eng", "S. Sos"."""
     return (i + 1 < len(toks) and toks[i].dot and len(toks[i].text) == 1 and toks[i].text.isupper()
             and bare(toks[i].text + toks[i + 1].text) in degrees())
-
 
 
 def parse_name_backward(toks: list[Tok], p: int, text: str) -> tuple[int, int, list[str], list[str], list[str]] | None:
@@ -109,7 +107,6 @@ def parse_name_backward(toks: list[Tok], p: int, text: str) -> tuple[int, int, l
     return first, last, hons, degs, ranks
 
 
-
 def finding_from(toks: list[Tok], text: str, first: int, last: int, hons: list[str], degs: list[str],
                  titles: list[dict]) -> Finding | None:
     """A Finding for name tokens [first, last)."""
@@ -125,7 +122,6 @@ def finding_from(toks: list[Tok], text: str, first: int, last: int, hons: list[s
     return Finding(parts.name, (s, e), hons + parts.honorifics, parts.degrees + degs, titles)
 
 
-
 def entity_starts(toks: list[Tok], entities: Iterable[tuple[int, int, str]] | None) -> tuple[dict[int, int], set[int]]:
     """PER entities as {token index of start: end char} and the set of covered token indexes."""
     starts: dict[int, int] = {}
@@ -133,18 +129,27 @@ def entity_starts(toks: list[Tok], entities: Iterable[tuple[int, int, str]] | No
     if not entities:
         return starts, covered
     by_char = {t.start: i for i, t in enumerate(toks)}
+    token_starts = [t.start for t in toks]
     for s, e, label in entities:
         if label.upper() not in {"PER", "PERSON"}:
             continue
         if s in by_char:
             starts[by_char[s]] = e
-        covered.update(i for i, t in enumerate(toks) if t.start >= s and t.end <= e)
+        covered.update(tokens_inside(toks, token_starts, s, e))
     return starts, covered
 
 
+def tokens_inside(toks: list[Tok], token_starts: list[int], s: int, e: int) -> range:
+    """Indexes of the tokens lying within characters [s, e): tokens run in text order, so they
+    are one run found by bisection, not by a pass over the article per entity."""
+    first = bisect_left(token_starts, s)
+    last = first
+    while last < len(toks) and toks[last].end <= e:
+        last += 1
+    return range(first, last)
+
 
 ParsedName = tuple[int, int, int, list[str], list[str]]
-
 
 
 def honorific_split(toks: list[Tok], parsed: tuple[int, int, int, list[str], list[str]]) -> int | None:
@@ -158,11 +163,9 @@ def honorific_split(toks: list[Tok], parsed: tuple[int, int, int, list[str], lis
     return None
 
 
-
 def nickname_after(toks: list[Tok], k: int) -> list[str]:
     """A nickname in parentheses right after a name: "Maulan Aklil (Molen)"."""
     return [toks[k + 1].text] if nickname_group(toks, k) else []
-
 
 
 def initials_after(toks: list[Tok], k: int, name: str) -> list[str]:
@@ -177,9 +180,7 @@ def initials_after(toks: list[Tok], k: int, name: str) -> list[str]:
     return []
 
 
-
 BackName = tuple[int, int, list[str], list[str], list[str]]
-
 
 
 def name_span(toks: list[Tok], back: tuple[int, int, list[str], list[str], list[str]]) -> tuple[int, int]:

@@ -33,7 +33,6 @@ def match_region(toks: list[Tok], i: int) -> int | None:
     return None
 
 
-
 def province_end(toks: list[Tok], j: int, text: str) -> int | None:
     """"Bupati Kabupaten Bintan, Kepulauan Riau (Kepri), Roby": the province after the region,
     never one word alone ("Wali Kota Bogor, Bima Arya"); None when no province follows the comma."""
@@ -47,7 +46,6 @@ def province_end(toks: list[Tok], j: int, text: str) -> int | None:
     return None
 
 
-
 def keyword_region_end(toks: list[Tok], j: int, text: str, local_regions: frozenset[str]) -> tuple[int, bool]:
     """Past a region keyword ("Kota", "Kab.", "Setda") and the place it introduces; whether a place was read."""
     n, tok, k = len(toks), toks[j], j + 1
@@ -58,7 +56,6 @@ def keyword_region_end(toks: list[Tok], j: int, text: str, local_regions: frozen
             end = k + 1
         return (end if end is not None else k), True
     return k, False
-
 
 
 def place_end(toks: list[Tok], j: int, text: str, local_regions: frozenset[str]) -> int | None:
@@ -78,7 +75,6 @@ def place_end(toks: list[Tok], j: int, text: str, local_regions: frozenset[str])
     return match_local(toks, j, local_regions)
 
 
-
 def numbered_unit(toks: list[Tok], j: int) -> bool:
     """"Komwil I", "Korwil III": a numbered unit, not a name ending in an initial; but a Balinese
     name opens with "I" ("Bupati Jembrana I Made Kembang")."""
@@ -87,11 +83,9 @@ def numbered_unit(toks: list[Tok], j: int) -> bool:
             and not (toks[j + 1].text == "I" and balinese_initial(toks, j + 1)))
 
 
-
 def balinese_initial(toks: list[Tok], i: int) -> bool:
     """An "I" (or "Ni") that opens a Balinese name: "I Made", "I Gusti Ngurah", "Ni Luh"."""
     return i + 1 < len(toks) and word_class(toks[i + 1].text, "balinese")
-
 
 
 def compass_region(toks: list[Tok], j: int, text: str) -> bool:
@@ -99,7 +93,6 @@ def compass_region(toks: list[Tok], j: int, text: str) -> bool:
     return (j + 1 < len(toks) and is_cap(toks[j]) and word_class(toks[j + 1].text, "direction")
             and is_cap(toks[j + 1]) and same_line(text, toks[j], toks[j + 1]) and not match_title(toks, j)
             and not is_honorific(toks[j].text))
-
 
 
 def abbreviates(token: str, words: tuple[str, ...], loose: bool = False) -> bool:
@@ -119,7 +112,6 @@ def abbreviates(token: str, words: tuple[str, ...], loose: bool = False) -> bool
     return False
 
 
-
 @cache
 def is_region_abbreviation(token: str) -> bool:
     """A syllable abbreviation of a multi-word region: Matim, Flotim, Gorut, Kukar, Halut."""
@@ -129,7 +121,6 @@ def is_region_abbreviation(token: str) -> bool:
     return any(low[:2] == w[0][:2] and abbreviates(low, w) for w in region_words())
 
 
-
 def nickname_group(toks: list[Tok], i: int) -> bool:
     """A '(Molen)'-style group: one capitalized word that is not an acronym or title."""
     return (i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")"
@@ -137,7 +128,6 @@ def nickname_group(toks: list[Tok], i: int) -> bool:
             and match_title(toks, i + 1) is None and toks[i + 1].text[1:].islower()
             and not word_class(toks[i + 1].text, "agency") and match_region(toks, i + 1) is None
             and not is_region_abbreviation(toks[i + 1].text))
-
 
 
 def local_place_phrases(toks: list[Tok]) -> set[str]:
@@ -164,7 +154,6 @@ def local_place_phrases(toks: list[Tok]) -> set[str]:
     return out
 
 
-
 def match_local(toks: list[Tok], j: int, local: frozenset[str]) -> int | None:
     """End index of the longest of the article's own place names (one to three words) at token j."""
     for n in (3, 2, 1):
@@ -173,6 +162,14 @@ def match_local(toks: list[Tok], j: int, local: frozenset[str]) -> int | None:
             return j + n
     return None
 
+
+def written_regions(toks: list[Tok]) -> list[tuple[str, ...]]:
+    """The multi-word regions the article writes in full, word for word; one look-up per run of
+    words rather than one search of the text per listed region."""
+    lows = [t.low for t in toks]
+    lengths = {len(r) for r in region_words()}
+    runs = {tuple(lows[i:i + n]) for n in lengths for i in range(len(lows) - n + 1)}
+    return [r for r in region_words() if r in runs]
 
 
 def local_region_words(toks: list[Tok]) -> frozenset[str]:
@@ -195,15 +192,15 @@ def local_region_words(toks: list[Tok]) -> frozenset[str]:
         if m and m[1].unit in SMALL_AREAS and is_cap(toks[m[0]]) and district_word(toks, i, m[0]):
             out.add(toks[m[0]].low)  # "X, Sekretaris Camat Bringin, dilantik": Bringin is a district
     out |= local_place_phrases(toks)
-    low = " ".join(t.low for t in toks)
-    written = [r for r in region_words() if " ".join(r) in low]
-    for t in toks:
-        if (is_cap(t) and t.text[1:].islower() and len(t.text) >= 4
-                and any(abbreviates(t.low, r, loose=True) for r in written)):
-            # Matim, Butur: abbreviations count only when the article writes the region in full.
-            out.add(t.low)
+    written = written_regions(toks)
+    # Matim, Butur: abbreviations count only when the article writes the region in full.
+    # Each distinct word is tried once, against the regions that share its first letter.
+    by_letter: dict[str, list[tuple[str, ...]]] = {}
+    for r in written:
+        by_letter.setdefault(r[0][0], []).append(r)
+    words = {t.low for t in toks if is_cap(t) and t.text[1:].islower() and len(t.text) >= 4}
+    out |= {w for w in words if any(abbreviates(w, r, loose=True) for r in by_letter.get(w[0], ()))}
     return frozenset(out)
-
 
 
 def district_word(toks: list[Tok], title: int, k: int) -> bool:

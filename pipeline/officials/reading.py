@@ -15,6 +15,7 @@ from .name_reading import (
     initials_after,
     nickname_after,
     parse_name,
+    tokens_inside,
 )
 from .places import district_word, local_region_words, match_region
 from .titles import (
@@ -56,7 +57,6 @@ def related_link_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-
 @dataclass
 class Reading:
     """A title being read at one place: the name after it, the ranks between, and where the name starts."""
@@ -73,7 +73,6 @@ class Reading:
         self.span.last = last
         self.span.complement = (self.span.complement[0], last)
         self.tdict = title_dict(self.span, toks, text)
-
 
 
 def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, bool]:
@@ -106,7 +105,6 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
     return reading, False
 
 
-
 def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:
     """"Wali Kota Madya Surakarta H. M Shaleh": the words before the honorific are the region."""
     split = honorific_split(toks, r.parsed) if r.parsed else None
@@ -114,7 +112,6 @@ def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:
     if again:
         r.end_title(split, toks, text)
         r.parsed = again
-
 
 
 def start_where_the_model_does(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
@@ -143,7 +140,6 @@ def start_where_the_model_does(r: Reading, toks: Tokens, text: str, per_starts: 
         r.parsed = parse_name(toks, inner[0], text)
 
 
-
 def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]) -> None:
     """The words taken for a name are the unit's when a rank or more of the unit follows them:
     "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil"."""
@@ -164,7 +160,6 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
         r.parsed = parse_name(toks, k, text)
 
 
-
 def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
     """"Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
 
@@ -178,7 +173,6 @@ def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
         if again and again[1] - again[0] >= 2 and not r.comma:
             r.end_title(parsed[1], toks, text)
             r.parsed = again
-
 
 
 def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
@@ -199,7 +193,6 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
         # the name came before the title.
         r.end_title(r.parsed[1], toks, text)
         r.parsed = None
-
 
 
 def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:
@@ -258,9 +251,11 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
     findings += appositions(toks, text, bare_titles, {f.span for f in findings})
     findings += entity_posts(toks, text, entities, [f.span for f in findings])
     links = related_link_spans(text)
-    findings = [f for f in findings if not any(a <= f.span[0] < b for a, b in links)]
+    linked = bytearray(len(text) + 1)
+    for a, b in links:
+        linked[a:b] = b"\x01" * (b - a)
+    findings = [f for f in findings if not linked[f.span[0]]]
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
-
 
 
 def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:
@@ -277,12 +272,10 @@ def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:
     return frozenset()
 
 
-
 def named_before(toks: list[Tok], first: int) -> bool:
     """A name and "selaku"/"sebagai" right before a title: "Budi Raharjo selaku Kepala Dinas PMD, Petrus ..."
     gives the post to Budi, and the name after the comma is the next item."""
     return first >= 2 and toks[first - 1].low in {"selaku", "sebagai"} and name_token(toks, first - 2)
-
 
 
 def district_apposition(toks: list[Tok], span: TitleSpan, parsed: tuple[int, int, int, list[str], list[str]]) -> bool:
@@ -293,21 +286,25 @@ def district_apposition(toks: list[Tok], span: TitleSpan, parsed: tuple[int, int
             and district_word(toks, span.first, first))
 
 
-
 def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]] | None,
                  taken: list[tuple[int, int]]) -> list[Finding]:
     """Officials the NER model vouches for: a person right after a generic post and its body
     ("Wakil Ketua 2, Hamzah Sidik Djibran", "perwakilan Kesbangpol Zulfadli Matondang")."""
     by_start = {t.start: i for i, t in enumerate(toks)}
+    token_starts = [t.start for t in toks]
+    named = bytearray(len(text) + 1)
+    for a, b in taken:
+        named[a:b] = b"\x01" * (b - a)
     found = []
     for s, e, label in entities or ():
         k = by_start.get(s)
-        if label.upper() not in {"PER", "PERSON"} or k is None or any(a < e and s < b for a, b in taken):
+        if label.upper() not in {"PER", "PERSON"} or k is None or any(named[s:e]):
             continue
         start = post_before(toks, k, text)
-        last = max((i for i in range(k, len(toks)) if toks[i].end <= e), default=None)
-        if start is None or last is None or not all(name_token(toks, i) for i in range(k, last + 1)):
+        inside = tokens_inside(toks, token_starts, s, e)
+        if start is None or not inside or not all(name_token(toks, i) for i in inside):
             continue
+        last = inside[-1]
         title_end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
         written = text[toks[start].start:title_end].strip(" ,")
         position = {"title": written, "normalized": written, "region": None, "acting": None,
@@ -318,11 +315,9 @@ def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]
     return found
 
 
-
 def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:
     """True for "Bupati dan Wakil Bupati ..." / "Bupati/Wakil Bupati ...": two titles joined."""
     return later.first == earlier.last + 1 and toks[earlier.last].text.lower() in {"dan", "/", "&"}
-
 
 
 def coordinated_second_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[str], list[str]] | None:
@@ -335,7 +330,6 @@ def coordinated_second_name(toks: list[Tok], k: int, text: str) -> tuple[int, in
             first, last, end, hons, degs = parsed
             return first, last, end, hons, degs
     return None
-
 
 
 def with_region(pending: dict, later: dict, later_span: TitleSpan, toks: list[Tok], text: str) -> dict:

@@ -43,7 +43,6 @@ class TitleSpan:
         return f"Wakil {norm}" if self.deputy and not norm.startswith("Wakil") else norm
 
 
-
 def parse_title(toks: list[Tok], i: int, text: str, local_regions: frozenset[str]) -> TitleSpan | None:
     """A title starting at token i with its acting/deputy prefixes and complement."""
     first, acting, deputy = i, None, False
@@ -73,12 +72,11 @@ def parse_title(toks: list[Tok], i: int, text: str, local_regions: frozenset[str
     return TitleSpan(first, core_end, j, entry, acting, deputy, (core_end, j))
 
 
-
 def numbering_end(toks: list[Tok], j: int, start: int, entry: TitleEntry) -> int | None:
     """End of a number or period right after a core title ("Asisten 1", "Pangdam III/Siliwangi",
     "periode 2019-2024"), or None."""
     n, tok = len(toks), toks[j]
-    if tok.text.isdigit() and j == start and (len(tok.text) <= 2 or entry.kind in ("police", "military")):
+    if tok.text.isdecimal() and j == start and (len(tok.text) <= 2 or entry.kind in ("police", "military")):
         j += 1  # Asisten 1, Wakil Ketua 2, Dandim 0507/Bekasi
         return j + 2 if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]) else j
     if is_roman(tok.low) and j == start and (j + 1 >= n or not is_cap(toks[j + 1]) or is_acronym(toks[j + 1])
@@ -88,11 +86,10 @@ def numbering_end(toks: list[Tok], j: int, start: int, entry: TitleEntry) -> int
         return j + 2 if j + 1 < n and toks[j].text == "/" and is_cap(toks[j + 1]) else j  # "Pangdam III/Siliwangi"
     if tok.low == "periode" and j + 1 < n and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
         j += 2
-        while j + 1 < n and toks[j].text in {"-", "–"} and toks[j + 1].text.isdigit():
+        while j + 1 < n and toks[j].text in {"-", "–"} and toks[j + 1].text.isdecimal():
             j += 2
         return j
     return None
-
 
 
 def unit_connector_end(toks: list[Tok], j: int, start: int, entry: TitleEntry) -> int | None:
@@ -108,7 +105,6 @@ def unit_connector_end(toks: list[Tok], j: int, start: int, entry: TitleEntry) -
             and word_class(toks[j + 2].text, "agency"):
         return j + 2
     return None
-
 
 
 def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
@@ -172,7 +168,6 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
     return j
 
 
-
 def head_title_at(toks: list[Tok], j: int) -> int | None:
     """End index of a region head's, minister's or national title at token j, deputy included ("Wapres")."""
     m = match_title(toks, j)
@@ -184,14 +179,12 @@ def head_title_at(toks: list[Tok], j: int) -> int | None:
     return None
 
 
-
 def short_for(word: str, unit: list[Tok]) -> bool:
     """True when a parenthesized word shortens the unit words before it: Adbang for
     Administrasi Pembangunan, Kominfosanti for Komunikasi, Informatika, Persandian dan Statistik."""
     words = [t.low for t in unit if t.text[:1].isalpha() and t.text[:1].isupper()]
     low = word.lower()
     return bool(words) and any(low[0] == w[0] for w in words) and is_subsequence_str(low, "".join(words))
-
 
 
 def title_dict(span: TitleSpan, toks: list[Tok], text: str, start: int | None = None, end: int | None = None) -> dict:
@@ -221,15 +214,13 @@ def title_dict(span: TitleSpan, toks: list[Tok], text: str, start: int | None = 
             "start": s, "end": e, "key": span.key()}
 
 
-
 def body_token(tok: Tok) -> bool:
     """A word of a government body or a post's number: DPRD, Kesbangpol, Komisi, 2, III."""
     t = tok.text.rstrip(".")
     if word_class(t, "community"):
         return False
-    return (t.isdigit() or is_roman(t.lower()) or is_acronym(tok) or t.lower() in title_units()
+    return (t.isdecimal() or is_roman(t.lower()) or is_acronym(tok) or t.lower() in title_units()
             or word_class(t, "agency") or word_class(t, "agency_acronym"))
-
 
 
 def post_before(toks: list[Tok], k: int, text: str) -> int | None:
@@ -243,7 +234,6 @@ def post_before(toks: list[Tok], k: int, text: str) -> int | None:
             if start >= 0 and tuple(t.text.lower() for t in toks[start:body]) == post:
                 return start
     return None
-
 
 
 def rank_at(toks: list[Tok], k: int, text: str) -> tuple[int, int] | None:
@@ -260,7 +250,6 @@ def rank_at(toks: list[Tok], k: int, text: str) -> tuple[int, int] | None:
     return None
 
 
-
 def continues_unit(toks: list[Tok], k: int, text: str) -> bool:
     """A word that carries a title's unit on (Setda, Provinsi, RRT), not one that ends a name."""
     if k >= len(toks) or not is_cap(toks[k]) or not same_line(text, toks[k - 1], toks[k]):
@@ -269,7 +258,6 @@ def continues_unit(toks: list[Tok], k: int, text: str) -> bool:
     # Two capitals may close a name ("Mahfud MD"); a longer acronym is a body's (Kedubes RRT).
     return (word_class(tok.text, "region_keyword")
             or is_acronym(tok) and len(tok.text) >= 3 and not is_degree(tok.text))
-
 
 
 def rank_dict(toks: list[Tok], text: str, a: int, b: int) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..names import (
     bare,
@@ -18,7 +18,6 @@ from .vocab import DOTTED_ABBREVIATIONS, ROMAN, ROMAN_RE, WEB_WORDS, TitleEntry,
 TOKEN_RE = re.compile(r"\w+(?:[.'’]\w+)*(?:-[a-z0-9]\w*)*|[^\w\s]")
 
 
-
 @dataclass(frozen=True)
 class Tok:
     """A word or punctuation token with its character span; `dot` when a '.' follows."""
@@ -27,19 +26,19 @@ class Tok:
     start: int
     end: int
     dot: bool
+    # Forms looked up many times per token (a title is tried at every token): computed once.
+    low: str = field(init=False, repr=False, compare=False)
+    key: str = field(init=False, repr=False, compare=False)  # names.bare: the vocabulary form
 
-    @property
-    def low(self) -> str:
-        """Lower-cased text."""
-        return self.text.lower()
-
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", self.text.lower())
+        object.__setattr__(self, "key", bare(self.text))
 
 
 def counted(tok: Tok) -> bool:
     """A count written before a title ("20 Pj Kades", "tiga Kepala Desa"); not a year or a date."""
     t = tok.low
-    return t.isdigit() and len(t) <= 3 and int(t) >= 2 or t in count_words() or t in {"puluhan", "ratusan", "belasan"}
-
+    return t.isdecimal() and len(t) <= 3 and int(t) >= 2 or t in count_words() or t in {"puluhan", "ratusan", "belasan"}
 
 
 class Tokens(list):
@@ -48,7 +47,6 @@ class Tokens(list):
 
     headline_only: frozenset[int] = frozenset()
     headline_common: frozenset[int] = frozenset()
-
 
 
 def tokenize(text: str) -> Tokens:
@@ -72,13 +70,10 @@ def tokenize(text: str) -> Tokens:
     return toks
 
 
-
 GLUED_RE = re.compile(r"([A-Za-z]+)\.([A-Z][a-z]{2,})")
 
 
-
 HONORIFIC_HEAD_RE = re.compile(r"([A-Za-z]+)\.(?=[A-Z])")
-
 
 
 def glued_dots(word: str) -> list[int]:
@@ -96,32 +91,39 @@ def glued_dots(word: str) -> list[int]:
     return cuts
 
 
-
 def headline_only_tokens(text: str, toks: list[Tok]) -> frozenset[int]:
     """Capitalized words of Title-Case lines that the article never writes elsewhere.
 
     Headlines capitalize every word ("Rombongan Gubernur Dipandu Bupati Rettob"), so a
     word there is taken for part of a name only when the body repeats it.
     """
-    headline_lines = set()
+    headline_lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[A-Za-z]\w*", line)
                  if w.lower() not in {"dan", "di", "ke", "yang", "dari", "untuk"}]
         if (len(words) >= 4 and len(line) <= 160 and not line.rstrip().endswith(".")
                 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)):
-            headline_lines.add((pos, pos + len(line)))
+            headline_lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     if not headline_lines:
         return frozenset()
 
-    def in_headline(t: Tok) -> bool:
-        return any(a <= t.start < b for a, b in headline_lines)
-
-    body_words = {t.text for t in toks if not in_headline(t)}
+    in_headline = tokens_within(toks, headline_lines)
+    body_words = {t.text for t, inside in zip(toks, in_headline, strict=True) if not inside}
     return frozenset(i for i, t in enumerate(toks)
-                     if in_headline(t) and t.text[:1].isupper() and t.text not in body_words)
+                     if in_headline[i] and t.text[:1].isupper() and t.text not in body_words)
 
+
+def tokens_within(toks: list[Tok], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it starts inside one of the spans; both run in text order, so one
+    walk over the two serves (a long article has many lines)."""
+    inside, k = [], 0
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        inside.append(k < len(spans) and spans[k][0] <= t.start)
+    return inside
 
 
 def is_roman(low: str) -> bool:
@@ -129,11 +131,9 @@ def is_roman(low: str) -> bool:
     return low in ROMAN or len(low) >= 2 and ROMAN_RE.fullmatch(low) is not None
 
 
-
 def is_cap(tok: Tok) -> bool:
     """Starts with a capital letter."""
     return tok.text[:1].isupper()
-
 
 
 def is_acronym(tok: Tok) -> bool:
@@ -144,14 +144,12 @@ def is_acronym(tok: Tok) -> bool:
     return word_class(t, "agency_acronym")
 
 
-
 def ends_sentence(tok: Tok) -> bool:
     """A dot after the token that ends the sentence rather than an abbreviation."""
     if not tok.dot:
         return False
     return not (is_initial(tok.text) or is_honorific(tok.text) or is_degree(tok.text)
-                or bare(tok.text) in DOTTED_ABBREVIATIONS or acting_form(tok.text))
-
+                or tok.key in DOTTED_ABBREVIATIONS or acting_form(tok.text))
 
 
 def acting_form(text: str) -> bool:
@@ -159,11 +157,9 @@ def acting_form(text: str) -> bool:
     return bare(text) in {"plt", "pj", "pjs", "plh"}
 
 
-
 def gap(text: str, a: Tok, b: Tok) -> str:
     """The characters between two tokens, not counting a dot kept on the first."""
     return text[a.end + (1 if a.dot else 0):b.start]
-
 
 
 def same_line(text: str, a: Tok, b: Tok) -> bool:
@@ -171,23 +167,21 @@ def same_line(text: str, a: Tok, b: Tok) -> bool:
     return "\n" not in gap(text, a, b)
 
 
-
 def match_title(toks: list[Tok], i: int) -> tuple[int, TitleEntry] | None:
     """The longest vocabulary title starting at token i: (end index, entry)."""
     if i >= len(toks):
         return None
-    for entry in title_entries().get(bare(toks[i].text), []):
+    for entry in title_entries().get(toks[i].key, []):
         n = len(entry.form)
         if i + n > len(toks):
             continue
-        if all(bare(toks[i + k].text) == entry.form[k] for k in range(n)):
+        if all(toks[i + k].key == entry.form[k] for k in range(n)):
             if entry.needs_dot and not toks[i + n - 1].dot:
                 continue
             # A title word in lower case is fine ("wakil walikota Serang"), but all its words
             # must agree: "Kepala" in "kepala Dinas" is still a title, "kota" alone is not.
             return i + n, entry
     return None
-
 
 
 def paren_group(toks: list[Tok], i: int, limit: int = 5) -> int | None:
@@ -197,18 +191,16 @@ def paren_group(toks: list[Tok], i: int, limit: int = 5) -> int | None:
     for j in range(i + 1, min(len(toks), i + limit + 2)):
         if toks[j].text == ")":
             inner = toks[i + 1:j]
-            if inner and all(is_cap(t) or t.text in {".", "-", "&"} or t.text.isdigit() for t in inner):
+            if inner and all(is_cap(t) or t.text in {".", "-", "&"} or t.text.isdecimal() for t in inner):
                 return j + 1
             return None
     return None
-
 
 
 def is_subsequence_str(small: str, big: str) -> bool:
     """True when the letters of `small` occur in `big` in order."""
     it = iter(big)
     return all(c in it for c in small)
-
 
 
 def name_token(toks: list[Tok], k: int) -> bool:

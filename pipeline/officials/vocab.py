@@ -18,54 +18,41 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(word for set_name, word in rows if set_name == name)
 
 
-
 # Abbreviations whose dot does not end a sentence; "Pol." in ranks (Irjen Pol. Dedi) is one of them.
 DOTTED_ABBREVIATIONS = word_set("dotted_abbreviation")
-
 
 
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
 
 
-
 ROMAN_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")  # up to XXXIX: "Pangdam XVIII/Kasuari", "Komisi VIII"
-
 
 
 RANK_CORPS = word_set("rank_corps")
 
 
-
 GROUP_WORDS = word_set("group")
-
 
 
 OPEN_QUOTES, CLOSE_QUOTES = "\"“”‘’'", "\"”“’‘'"
 
 
-
 MAX_NAME_TOKENS = 6
-
 
 
 UNIT_KINDS = ("agency", "body", "aide")  # posts that take a unit's name after them
 
 
-
 LOWER_REGION_KEYWORDS = word_set("lower_region_keyword")
-
 
 
 SMALL_AREA_KEYWORDS = word_set("small_area_keyword")
 
 
-
 STATE_WORDS = word_set("state_word")
 
 
-
 POSTS_BEFORE_PLACE = word_set("post_before_place")
-
 
 
 @dataclass(frozen=True)
@@ -77,7 +64,6 @@ class TitleEntry:
     normalized: str
     kind: str
     unit: str
-
 
 
 @cache
@@ -95,7 +81,6 @@ def title_entries() -> dict[str, list[TitleEntry]]:
     return index
 
 
-
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word classes from data/officials_lexicon.tsv, by lower-cased word."""
@@ -106,11 +91,9 @@ def lexicon() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in classes.items()}
 
 
-
 def word_class(token: str, cls: str) -> bool:
     """True when the token belongs to a lexicon class."""
     return cls in lexicon().get(token.lower().rstrip("."), frozenset())
-
 
 
 @cache
@@ -121,17 +104,14 @@ def regions() -> tuple[frozenset[tuple[str, ...]], int]:
     return forms, max(len(f) for f in forms)
 
 
-
 @cache
 def count_words() -> frozenset[str]:
     """Cardinal number words of two or more (data/number_words.tsv): "tiga", "dua puluh"."""
     rows = [line.split("\t") for line in read_lines("number_words.tsv")[1:]]
-    return frozenset(r[1].strip() for r in rows if len(r) > 1 and r[0].strip().isdigit() and int(r[0]) >= 2)
-
+    return frozenset(r[1].strip() for r in rows if len(r) > 1 and r[0].strip().isdecimal() and int(r[0]) >= 2)
 
 
 WEB_WORDS = word_set("web")
-
 
 
 @cache
@@ -141,12 +121,10 @@ def region_words() -> tuple[tuple[str, ...], ...]:
     return tuple(f for f in forms if len(f) >= 2)
 
 
-
 @cache
 def related_markers() -> tuple[str, ...]:
     """Line openings that introduce links to other articles."""
     return tuple(m.lower() for m in read_lines("officials_related_markers.txt"))
-
 
 
 @cache
@@ -156,13 +134,11 @@ def generic_posts() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(posts, key=len, reverse=True))
 
 
-
 @cache
 def title_units() -> frozenset[str]:
     """The units posts belong to (data/titles.tsv): komisi, dinas, badan, dprd ..."""
     units = (e.unit for entries in title_entries().values() for e in entries)
     return frozenset(u.lower() for u in units if u and " " not in u)
-
 
 
 @cache
@@ -172,9 +148,7 @@ def title_families() -> dict[str, str]:
     return {key: family for key, family in rows}
 
 
-
 SMALL_AREAS = {"Kecamatan", "Kelurahan", "Desa", "Kampung", "Distrik"}
-
 
 
 @cache
