@@ -39,9 +39,24 @@ def degrees() -> frozenset[str]:
     return frozenset(bare(w) for w in read_lines("names_degrees.txt"))
 
 
+# Medical honorifics are written in lower case: "dr. Warqah Helmi", "drg Reswan", "drh. Stephanus".
+LOWER_HONORIFICS = frozenset({"dr", "drg", "drh"})
+
+
 def is_honorific(token: str) -> bool:
     """True for Dr., H., Hj., Ir, Ny. and the other listed forms of address."""
-    return bare(token) in honorifics() and token[:1].isupper() or token in {"dr", "dr."}
+    return bare(token) in honorifics() and token[:1].isupper() or token.rstrip(".") in LOWER_HONORIFICS
+
+
+@cache
+def name_abbreviations() -> frozenset[str]:
+    """One-part abbreviations inside names (data/names_abbreviations.txt): Moh, Abd, Hi."""
+    return frozenset(read_lines("names_abbreviations.txt"))
+
+
+def is_name_abbreviation(token: str) -> bool:
+    """A dotted one-part abbreviation inside a name: "Moh." in "Nur Aini Moh. Rasyid"."""
+    return token.rstrip(".") in name_abbreviations()
 
 
 def is_degree(token: str) -> bool:

@@ -12,11 +12,12 @@ from ..names import (
     is_degree,
     is_honorific,
     is_initial,
+    is_name_abbreviation,
     split_name,
 )
 from .places import match_region, nickname_group
 from .tokens import Tok, ends_sentence, gap, is_cap, is_subsequence_str, match_title, name_token, same_line
-from .vocab import MAX_NAME_TOKENS, regions, word_class
+from .vocab import MAX_NAME_TOKENS, lexicon, regions, word_class
 
 
 @dataclass
@@ -39,13 +40,14 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
         hons.append(toks[k].text + ("." if toks[k].dot else ""))
         k += 1
     first = k
-    while k < n and k - first < MAX_NAME_TOKENS and name_token(toks, k):
+    while k < n and k - first < MAX_NAME_TOKENS and (name_token(toks, k)
+                                                     or k > first and initials_in_name(toks, k, text)):
         if k > first and not same_line(text, toks[k - 1], toks[k]):
             break
         if k > first and gap(text, toks[k - 1], toks[k]) not in {" ", ""}:
             break
         k += 1
-        if ends_sentence(toks[k - 1]) or (toks[k - 1].dot and not is_initial(toks[k - 1].text)):
+        if toks[k - 1].dot and not dot_inside_name(toks, k - 1, text):
             break
         # Lower-case particles inside a name: "Ahmad bin Umar".
         if (k + 1 < n and word_class(toks[k].text, "particle") and toks[k].text.islower()
@@ -71,6 +73,32 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
             continue
         break
     return first, last, end, hons, degs
+
+
+def initials_in_name(toks: list[Tok], k: int, text: str) -> bool:
+    """Two capitals written inside or closing a name: "Supian HK", "Arnold AP Ritiauw", "Paris RA.
+    Jusuf". Not a known acronym, title, region or honorific; a degree's letters ("AP", "MS") only
+    between two name words, since after the name they are the degree."""
+    t = toks[k].text
+    if not (len(t) == 2 and t.isalpha() and t.isupper()) or t.lower() in lexicon() \
+            or match_title(toks, k) or match_region(toks, k) or is_honorific(t):
+        return False
+    return not is_degree(t) or name_word_follows(toks, k, text)
+
+
+def name_word_follows(toks: list[Tok], k: int, text: str) -> bool:
+    """A name word follows token k on the same line after one space."""
+    return (k + 1 < len(toks) and same_line(text, toks[k], toks[k + 1])
+            and gap(text, toks[k], toks[k + 1]) == " " and name_token(toks, k + 1))
+
+
+def dot_inside_name(toks: list[Tok], k: int, text: str) -> bool:
+    """The dot after token k sits inside a name: an initial ("J."), or an abbreviation or two
+    capitals with the name going on ("Moh. Rasyid", "RA. Jusuf")."""
+    t = toks[k].text
+    if is_initial(t):
+        return True
+    return (is_name_abbreviation(t) or len(t) == 2 and t.isupper()) and name_word_follows(toks, k, text)
 
 
 def spaced_degree(toks: list[Tok], i: int) -> bool:

@@ -10,6 +10,7 @@ from ..names import (
     is_degree,
     is_honorific,
     is_initial,
+    is_name_abbreviation,
 )
 from .vocab import DOTTED_ABBREVIATIONS, ROMAN, ROMAN_RE, WEB_WORDS, TitleEntry, count_words, title_entries, word_class
 
@@ -148,7 +149,7 @@ def ends_sentence(tok: Tok) -> bool:
     """A dot after the token that ends the sentence rather than an abbreviation."""
     if not tok.dot:
         return False
-    return not (is_initial(tok.text) or is_honorific(tok.text) or is_degree(tok.text)
+    return not (is_initial(tok.text) or is_honorific(tok.text) or is_degree(tok.text) or is_name_abbreviation(tok.text)
                 or tok.key in DOTTED_ABBREVIATIONS or acting_form(tok.text))
 
 

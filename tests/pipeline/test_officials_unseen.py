@@ -1,0 +1,52 @@
+"""Officials on text the rules were not written on: one real-style sentence per error class
+found on unseen articles (dev2), each checking the mechanism that failed for the class."""
+
+from __future__ import annotations
+
+from pipeline.officials import find_officials
+
+
+def names(text: str, entities=None) -> dict[str, list[str]]:
+    """The officials found, name -> titles."""
+    return {o["name"]: o["titles"] for o in find_officials(text, entities)}
+
+
+# --- names cut short ---------------------------------------------------------------------------
+
+
+def test_two_capitals_closing_a_name_are_part_of_it():
+    text = ("Rakor dipimpin Gubernur Kalsel H. Muhidin dan dihadiri Ketua DPRD Kalsel H. Supian HK, "
+            "serta Wakil Gubernur Kaltara, Yansen TP.")
+    found = names(text)
+    assert found["Supian HK"] == ["Ketua DPRD Kalsel"]
+    assert found["Yansen TP"] == ["Wakil Gubernur Kaltara"]
+    assert "Supian" not in found
+
+
+def test_capitals_inside_a_name_even_when_dotted():
+    text = ("Rekomendasi diserahkan oleh Ketua DPRD Paris RA. Jusuf kepada Penjabat Gubernur Gorontalo "
+            "Ismail Pakaya, disaksikan Danrem 133 Nani Wartabone Kolonel Czi Arnold AP Ritiauw.")
+    found = names(text)
+    assert "Paris RA. Jusuf" in found
+    assert "Arnold AP Ritiauw" in found
+
+
+def test_a_degree_after_the_name_is_not_taken_for_initials():
+    found = names("Kegiatan dibuka Bupati Garut Rudy Gunawan SH di pendopo.")
+    assert list(found) == ["Rudy Gunawan"]
+
+
+def test_one_part_abbreviations_inside_names():
+    text = ("Kegiatan ini dihadiri Kabag Ops Polres Kotabaru, AKP Abd. Rauf, S.I.K., dan Kasubag Umum "
+            "Nur Aini Moh. Rasyid.")
+    found = names(text)
+    assert "Abd. Rauf" in found
+    assert "Nur Aini Moh. Rasyid" in found
+
+
+def test_lower_case_medical_honorifics_and_bpk_open_a_name():
+    text = ("Rapat dipimpin Wakil Menteri Dalam Negeri RI Bpk. John Wempi Wetipo, S.H., M.H., bersama "
+            "Kepala Bagian Administrasi Pembangunan Setda Kabupaten Bantul drh. Stephanus Sri Budoyo.")
+    found = names(text)
+    assert "John Wempi Wetipo" in found and "Bpk" not in found
+    assert "Stephanus Sri Budoyo" in found
