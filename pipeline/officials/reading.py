@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .appositions import appositions
+from .deputies import deputy_findings
 from .name_reading import (
     Finding,
     ParsedName,
@@ -250,6 +251,8 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         i = span.last
     findings += appositions(toks, text, bare_titles, {f.span for f in findings})
     findings += entity_posts(toks, text, entities, [f.span for f in findings])
+    titles = [t for f in findings for t in f.titles] + [d for _, d in bare_titles]
+    findings += deputy_findings(toks, text, titles, {f.span for f in findings})
     links = related_link_spans(text)
     linked = bytearray(len(text) + 1)
     for a, b in links:

@@ -50,3 +50,20 @@ def test_lower_case_medical_honorifics_and_bpk_open_a_name():
     found = names(text)
     assert "John Wempi Wetipo" in found and "Bpk" not in found
     assert "Stephanus Sri Budoyo" in found
+
+
+# --- deputies named through their head ------------------------------------------------------
+
+
+def test_wakilnya_after_a_head_gives_the_deputy_post():
+    text = ("Hadir Bupati Badung Giri Prasta dan Wakilnya Ketut Suiasa, serta Bupati Gianyar Made "
+            "Mahayastra. Bupati Langkat didampingi wakilnya H.Syah Afandin mengikuti paparan.")
+    found = names(text)
+    assert found["Ketut Suiasa"] == ["Wakilnya", "Wakil Bupati Badung"]
+    assert found["Syah Afandin"] == ["wakilnya", "Wakil Bupati Langkat"]
+
+
+def test_heads_and_their_deputies_as_a_group_name_nobody():
+    text = ("Usai melantik lima bupati dan wakilnya, Sutarmidji menegaskan syarat masuk ke Kalbar. "
+            "Gubernur Kalimantan Barat, Sutarmidji, memimpin upacara.")
+    assert names(text) == {"Sutarmidji": ["Gubernur Kalimantan Barat"]}
