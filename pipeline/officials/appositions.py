@@ -86,17 +86,19 @@ def name_before_title(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
     return adjacent_apposition(toks, text, span, tdict, named)
 
 
-def plausible_name_before(toks: list[Tok], text: str, back: BackName) -> bool:
+def plausible_name_before(toks: list[Tok], text: str, back: BackName, linked: bool = False) -> bool:
     """Whether the words read backwards can be a name: not headline words, a lone word at a clause
-    start or after a unit number, nor a place after "di"/"ke" or a region word."""
+    start or after a unit number, nor a place after "di"/"ke" or a region word. After "dan" only
+    when an apposition verb links it to the title: "A sebagai Bupati dan B sebagai Wakil Bupati"."""
     first, last, _hons, degs, _ranks = back
+    before = {"di", "ke", "dari", "menuju"} | (set() if linked else {"dan"})
     if any(k in getattr(toks, "headline_only", ()) for k in range(first, last)):
         return False
     if last - first == 1 and not degs and (first == 0 or ends_sentence(toks[first - 1])
                                            or not same_line(text, toks[first - 1], toks[first])
                                            or toks[first - 1].text in {"/", "-"} or toks[first - 1].text.isdecimal()):
         return False  # "Kemarin, Presiden ...", "Pangdam V/Brawijaya, Wakapolda": a lone word not a name
-    return not (first > 0 and (toks[first - 1].low in {"di", "ke", "dari", "menuju", "dan"}
+    return not (first > 0 and (toks[first - 1].low in before
                                or word_class(toks[first - 1].text, "region_keyword")
                                or word_class(toks[first - 1].text, "place")))  # "di Banggai Laut, Gubernur ..."
 
@@ -110,7 +112,8 @@ def appositions(toks: list[Tok], text: str,
         if span.first - 1 < 1:
             continue
         found = name_before_title(toks, text, span, tdict, named)
-        if not found or not found[1] or not plausible_name_before(toks, text, found[1]):
+        linked = toks[span.first - 1].low in APPOSITION_VERBS
+        if not found or not found[1] or not plausible_name_before(toks, text, found[1], linked):
             continue
         title, (first, last, hons, degs, ranks) = found
         f = finding_from(toks, text, first, last, hons, degs, [title])

@@ -107,10 +107,22 @@ def spaced_degree(toks: list[Tok], i: int) -> bool:
             and bare(toks[i].text + toks[i + 1].text) in degrees())
 
 
+def degree_before_title(toks: list[Tok], p: int) -> bool:
+    """A degree closing a name read backwards. Dotted capitals are initials ("R.L") unless a listed
+    degree set off by a comma: "Muhammad Zen, S.H., M.Si.", "Reswan W Soewardjo M.M., M.H."."""
+    t = toks[p].text
+    if not is_degree(t):
+        return False
+    if not is_initial(t):
+        return True
+    return bare(t) in degrees() and len(bare(t)) >= 2 and (
+        toks[p - 1].text == "," or p + 1 < len(toks) and toks[p + 1].text == ",")
+
+
 def parse_name_backward(toks: list[Tok], p: int, text: str) -> tuple[int, int, list[str], list[str], list[str]] | None:
     """A name ending at or before token p (skipping degrees): (first, last_excl, hons, degs, ranks)."""
     degs = []
-    while p >= 0 and (toks[p].text == "," or is_degree(toks[p].text) and p > 0 and not is_initial(toks[p].text)):
+    while p >= 0 and (toks[p].text == "," or p > 0 and degree_before_title(toks, p)):
         if toks[p].text != ",":
             degs.insert(0, toks[p].text)
         p -= 1

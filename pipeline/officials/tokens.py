@@ -92,6 +92,11 @@ def glued_dots(word: str) -> list[int]:
     return cuts
 
 
+# An enumerated line ("1. Dr. Hendriwan, M.Si sebagai Pjs Bupati ...", "– Kepala Dinas ...") is a
+# list item, however capitalized, not a headline.
+LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.)]?\s|[-–•*]\s?)")
+
+
 def headline_only_tokens(text: str, toks: list[Tok]) -> frozenset[int]:
     """Capitalized words of Title-Case lines that the article never writes elsewhere.
 
@@ -103,7 +108,7 @@ def headline_only_tokens(text: str, toks: list[Tok]) -> frozenset[int]:
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[A-Za-z]\w*", line)
                  if w.lower() not in {"dan", "di", "ke", "yang", "dari", "untuk"}]
-        if (len(words) >= 4 and len(line) <= 160 and not line.rstrip().endswith(".")
+        if (len(words) >= 4 and len(line) <= 160 and not line.rstrip().endswith(".") and not LIST_ITEM_RE.match(line)
                 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)):
             headline_lines.append((pos, pos + len(line)))
         pos += len(line) + 1

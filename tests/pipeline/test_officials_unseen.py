@@ -67,3 +67,29 @@ def test_heads_and_their_deputies_as_a_group_name_nobody():
     text = ("Usai melantik lima bupati dan wakilnya, Sutarmidji menegaskan syarat masuk ke Kalbar. "
             "Gubernur Kalimantan Barat, Sutarmidji, memimpin upacara.")
     assert names(text) == {"Sutarmidji": ["Gubernur Kalimantan Barat"]}
+
+
+# --- name sebagai title ----------------------------------------------------------------------
+
+
+def test_enumerated_appointments_are_list_items_not_headlines():
+    text = ("Nama-nama yang akan dilantik adalah:\n"
+            "1. Dr. Hendriwan, M.Si sebagai Pjs Bupati Bangka Barat\n"
+            "2. Muhammad Zen, S.H., M.Si. sebagai Kepala Biro Pendidikan Setda DKI Jakarta\n"
+            "3. drg Reswan W Soewardjo M.M., M.H. sebagai Asisten Deputi Gubernur DKI Jakarta\n")
+    found = names(text)
+    assert set(found) == {"Hendriwan", "Muhammad Zen", "Reswan W Soewardjo"}
+    assert found["Hendriwan"] == ["Pjs Bupati Bangka Barat"]
+
+
+def test_second_of_two_appointments_joined_by_dan():
+    text = ("Gubernur Papua Tengah, Meki Nawipa, resmi melantik Yuni Wonda sebagai Bupati Puncak Jaya "
+            "dan Mus Kogoya sebagai Wakil Bupati untuk masa jabatan 2025-2030.")
+    found = names(text)
+    assert found["Yuni Wonda"] == ["Bupati Puncak Jaya"]
+    assert found["Mus Kogoya"] == ["Wakil Bupati"]
+
+
+def test_a_place_after_dan_before_a_comma_title_is_still_no_name():
+    found = names("Kunjungan ke Sigi dan Banggai Laut, Gubernur Sulteng Rusdy Mastura meninjau pasar.")
+    assert list(found) == ["Rusdy Mastura"]
