@@ -89,10 +89,11 @@ def balinese_initial(toks: list[Tok], i: int) -> bool:
 
 
 def compass_region(toks: list[Tok], j: int, text: str) -> bool:
-    """A capitalized word followed by a compass word on the same line: a place, not a name."""
+    """A capitalized word followed by a compass word on the same line: a place, not a name, nor a
+    unit's words ("Sumber Daya Manusia": "Daya" is also the compass word of "Barat Daya")."""
     return (j + 1 < len(toks) and is_cap(toks[j]) and word_class(toks[j + 1].text, "direction")
             and is_cap(toks[j + 1]) and same_line(text, toks[j], toks[j + 1]) and not match_title(toks, j)
-            and not is_honorific(toks[j].text))
+            and not is_honorific(toks[j].text) and not word_class(toks[j].text, "agency"))
 
 
 def abbreviates(token: str, words: tuple[str, ...], loose: bool = False) -> bool:

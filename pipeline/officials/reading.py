@@ -35,6 +35,7 @@ from .tokens import (
     counted,
     ends_sentence,
     is_cap,
+    is_subsequence_str,
     match_title,
     name_token,
     paren_group,
@@ -145,11 +146,14 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
     """The words taken for a name are the unit's when a rank or more of the unit follows them:
     "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil"."""
     parsed, span, n = r.parsed, r.span, len(toks)
-    if not (parsed and not r.ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"
-            and parsed[1] - parsed[0] <= 3
-            and (rank_at(toks, parsed[1], text) or not r.comma and continues_unit(toks, parsed[1], text))):
+    if not (parsed and not r.ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"):
         return
-    j = parse_complement(toks, parsed[1], span.entry, text, local)
+    short = parsed[1] - parsed[0] <= 3
+    joined = short and not r.comma and unit_joined_after(toks, span, parsed[1])
+    if not (short and (rank_at(toks, parsed[1], text) or not r.comma and continues_unit(toks, parsed[1], text))
+            or joined or spelled_by_acronym(toks, span, parsed[1])):
+        return
+    j = parse_complement(toks, parsed[1] + 1 if joined else parsed[1], span.entry, text, local)
     r.end_title(j, toks, text)
     r.parsed = None
     k = j + 1 if j < n and toks[j].text == "," else j
@@ -159,6 +163,28 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
         k = after_rank[1]
     if k < n and same_line(text, toks[j - 1], toks[k]):
         r.parsed = parse_name(toks, k, text)
+
+
+def spelled_by_acronym(toks: Tokens, span: TitleSpan, k: int) -> bool:
+    """"Kepala Badan Pengusahaan (BP) Batam", "Ketua Tim Penggerak PKK ... (TP PKK)": the acronym in
+    brackets at token k spells the title's words and the words taken for a name, so those are
+    the unit's. It must open with a title word's initial: a name's own initials ("Suhardi Duka
+    (SDK)") start inside the name."""
+    end = paren_group(toks, k)
+    if end is None or k + 1 >= end - 1:
+        return False
+    letters = "".join(t.text for t in toks[k + 1:end - 1] if t.text.isalpha()).lower()
+    title_words = [t.low for t in toks[span.first:span.complement[1]] if t.text[:1].isalpha()]
+    words = title_words + [t.low for t in toks[span.complement[1]:k] if t.text[:1].isalpha()]
+    return (len(letters) >= 2 and any(w[0] == letters[0] for w in title_words)
+            and is_subsequence_str(letters, "".join(words)))
+
+
+def unit_joined_after(toks: Tokens, span: TitleSpan, k: int) -> bool:
+    """"Kadis Kesehatan Hewan dan Peternakan Rusli Akase": "dan" and a unit word after the word taken
+    for a name carry the unit on."""
+    return (span.entry.kind in UNIT_KINDS and k + 1 < len(toks) and toks[k].low in {"dan", "&"}
+            and word_class(toks[k + 1].text, "agency") and is_cap(toks[k + 1]))
 
 
 def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:

@@ -93,3 +93,30 @@ def test_second_of_two_appointments_joined_by_dan():
 def test_a_place_after_dan_before_a_comma_title_is_still_no_name():
     found = names("Kunjungan ke Sigi dan Banggai Laut, Gubernur Sulteng Rusdy Mastura meninjau pasar.")
     assert list(found) == ["Rusdy Mastura"]
+
+
+# --- unit words taken for a name ---------------------------------------------------------------
+
+
+def test_an_acronym_in_brackets_spells_the_unit_words_before_the_name():
+    text = ("Acara menghadirkan Kepala Badan Pengusahaan (BP) Batam, Muhammad Rudi, dan Ketua Tim "
+            "Penggerak Pemberdayaan Kesejahteraan Keluarga (TP PKK) Sumatera Utara (Sumut) Nawal Lubis.")
+    found = names(text)
+    assert found["Muhammad Rudi"] == ["Kepala Badan Pengusahaan (BP) Batam"]
+    assert "Nawal Lubis" in found and "Pengusahaan" not in found
+
+
+def test_a_name_followed_by_its_own_initials_keeps_its_title():
+    found = names("Bupati Mamuju Suhardi Duka (SDK) membuka acara.")
+    assert found == {"Suhardi Duka": ["Bupati Mamuju"]}
+
+
+def test_sumber_daya_is_a_unit_not_a_compass_place():
+    text = ("Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kabupaten Bangka "
+            "Selatan, Suprayitno, mengonfirmasi hal itu.")
+    assert list(names(text)) == ["Suprayitno"]
+
+
+def test_dan_and_a_unit_word_carry_the_unit_on():
+    found = names("Hadir Kadis Kesehatan Hewan dan Peternakan Rusli Akase dalam rapat itu.")
+    assert found == {"Rusli Akase": ["Kadis Kesehatan Hewan dan Peternakan"]}
