@@ -168,14 +168,17 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
 def spelled_by_acronym(toks: Tokens, span: TitleSpan, k: int) -> bool:
     """"Kepala Badan Pengusahaan (BP) Batam", "Ketua Tim Penggerak PKK ... (TP PKK)": the acronym in
     brackets at token k spells the title's words and the words taken for a name, so those are
-    the unit's. It must open with a title word's initial: a name's own initials ("Suhardi Duka
-    (SDK)") start inside the name."""
+    the unit's. It must open with a title word's initial and not be the name's own initials
+    ("Suhardi Duka (SDK)")."""
     end = paren_group(toks, k)
     if end is None or k + 1 >= end - 1:
         return False
     letters = "".join(t.text for t in toks[k + 1:end - 1] if t.text.isalpha()).lower()
     title_words = [t.low for t in toks[span.first:span.complement[1]] if t.text[:1].isalpha()]
     words = title_words + [t.low for t in toks[span.complement[1]:k] if t.text[:1].isalpha()]
+    name_initials = "".join(w[0] for w in words[len(title_words):])
+    if name_initials and letters[0] == name_initials[0] and is_subsequence_str(name_initials, letters):
+        return False  # "Gubernur Sulawesi Barat Suhardi Duka (SDK)": the name's initials
     return (len(letters) >= 2 and any(w[0] == letters[0] for w in title_words)
             and is_subsequence_str(letters, "".join(words)))
 
