@@ -161,7 +161,7 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
     if after_rank:
         r.ranks.append(rank_dict(toks, text, k, after_rank[0]))
         k = after_rank[1]
-    if k < n and same_line(text, toks[j - 1], toks[k]):
+    if k < n and same_line(text, toks[j - 1], toks[k]) and not ends_sentence(toks[j - 1]):
         r.parsed = parse_name(toks, k, text)
 
 
