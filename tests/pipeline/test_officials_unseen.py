@@ -120,3 +120,14 @@ def test_sumber_daya_is_a_unit_not_a_compass_place():
 def test_dan_and_a_unit_word_carry_the_unit_on():
     found = names("Hadir Kadis Kesehatan Hewan dan Peternakan Rusli Akase dalam rapat itu.")
     assert found == {"Rusli Akase": ["Kadis Kesehatan Hewan dan Peternakan"]}
+
+
+# --- numbered leadership posts ---------------------------------------------------------------
+
+
+def test_numbered_deputy_chairs_of_a_council():
+    text = ("Sidang dipimpin Ketua DPRD Provinsi NTT Emelia Julia Nomleni, didampingi Wakil Ketua I "
+            "Fernando Jose Lemos Osorio Soares, dan Wakil Ketua III DPRD Provinsi Bengkulu Erna Sari Dewa.")
+    found = names(text)
+    assert found["Fernando Jose Lemos Osorio Soares"] == ["Wakil Ketua I"]
+    assert found["Erna Sari Dewa"] == ["Wakil Ketua III DPRD Provinsi Bengkulu"]
