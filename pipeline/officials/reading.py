@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .appositions import appositions
 from .deputies import deputy_findings
+from .members import is_member_post, listed_members
 from .name_reading import (
     Finding,
     ParsedName,
@@ -274,6 +275,9 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
                 findings.append(f)
                 pending = None
                 i = end
+                if is_member_post(r.tdict):
+                    members, i = listed_members(toks, text, end, r.tdict)
+                    findings += members
                 continue
         bare_titles.append((span, r.tdict))
         pending = (span, r.tdict)

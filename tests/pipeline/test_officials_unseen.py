@@ -131,3 +131,19 @@ def test_numbered_deputy_chairs_of_a_council():
     found = names(text)
     assert found["Fernando Jose Lemos Osorio Soares"] == ["Wakil Ketua I"]
     assert found["Erna Sari Dewa"] == ["Wakil Ketua III DPRD Provinsi Bengkulu"]
+
+
+# --- members listed after one post ---------------------------------------------------------------
+
+
+def test_members_listed_after_a_member_post_share_it():
+    text = ("Rombongan diterima Wakil Ketua DPRD, Nur Hasra bersama Anggota DPRD Bukittinggi, Edison "
+            "Katik Basa, Ibnu Asis, Ibra Yaser, Novi Candra dan Alizarman. Selain anggota dewan, hadir pula staf.")
+    found = names(text)
+    members = [n for n, t in found.items() if t == ["Anggota DPRD Bukittinggi"]]
+    assert members == ["Edison Katik Basa", "Ibnu Asis", "Ibra Yaser", "Novi Candra", "Alizarman"]
+
+
+def test_a_list_after_a_single_post_is_not_shared():
+    text = "Hadir Bupati Garut Rudy Gunawan, Supandi Budiman, dan warga sekitar."
+    assert names(text) == {"Rudy Gunawan": ["Bupati Garut"]}
