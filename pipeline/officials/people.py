@@ -82,9 +82,22 @@ def place_after_titles(person: Person, text: str, words: Counter[str]) -> bool:
     titles = [f.titles[0] for f in person.findings if f.titles]
     if len({t["key"] for t in titles}) >= 2:
         return True
+    if written_as_place(person.name, text):
+        return True
     once = written_once(person.name, text, words)
     small = any(t["region"] is None and t["key"] in small_area_titles() for t in titles)
     return once and small
+
+
+# Where only places are written: after "di"/"ke" or a region keyword ("di Stabat", "Kabupaten
+# Pohuwato"; not the "Kota" of "Wali Kota Rahma"), or opening a dateline ("Biak (Antara Papua) -", "SANGATTA –").
+PLACE_CONTEXT = (r"(?:\b(?:di|ke|Kabupaten|Kab\.|(?<![Ww]ali )Kota|Provinsi|Kecamatan|Distrik|Desa|Kelurahan)\s+{w}\b"
+                 r"|(?:^|\n){w}\s*(?:\(|[-–—]\s))")
+
+
+def written_as_place(word: str, text: str) -> bool:
+    """A one-word name that the article also writes where only a place can stand."""
+    return re.search(PLACE_CONTEXT.format(w=re.escape(word)), text) is not None
 
 
 def written_once(word: str, text: str, words: Counter[str]) -> bool:

@@ -147,3 +147,17 @@ def test_members_listed_after_a_member_post_share_it():
 def test_a_list_after_a_single_post_is_not_shared():
     text = "Hadir Bupati Garut Rudy Gunawan, Supandi Budiman, dan warga sekitar."
     assert names(text) == {"Rudy Gunawan": ["Bupati Garut"]}
+
+
+# --- a place after a head's title --------------------------------------------------------------
+
+
+def test_a_word_the_article_also_writes_as_a_place_is_no_name():
+    text = ("Rapat digelar di Rumah Dinas Bupati Langkat, di Stabat, Senin. Usai rapat, Bupati Stabat "
+            "menerima laporan.\nBiak (Antara Papua) - Herry Ario Naap resmi menjabat wakil bupati Biak.")
+    assert "Stabat" not in names(text) and "Biak" not in names(text)
+
+
+def test_a_one_word_name_after_wali_kota_stays_a_name():
+    text = "Acara dihadiri oleh Wali Kota Rahma, Wakil Wali Kota Endang Abdullah, dan Sekda Kota Tanjungpinang."
+    assert names(text)["Rahma"] == ["Wali Kota"]
