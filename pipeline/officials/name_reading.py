@@ -40,8 +40,9 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
         hons.append(toks[k].text + ("." if toks[k].dot else ""))
         k += 1
     first = k
-    while k < n and k - first < MAX_NAME_TOKENS and (name_token(toks, k)
-                                                     or k > first and initials_in_name(toks, k, text)):
+    while k < n and k - first < MAX_NAME_TOKENS and (
+            name_token(toks, k)
+            or initials_in_name(toks, k, text) and (k > first or name_word_follows(toks, k, text))):
         if k > first and not same_line(text, toks[k - 1], toks[k]):
             break
         if k > first and gap(text, toks[k - 1], toks[k]) not in {" ", ""}:

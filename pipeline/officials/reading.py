@@ -15,6 +15,7 @@ from .name_reading import (
     finding_from,
     honorific_split,
     initials_after,
+    initials_in_name,
     nickname_after,
     parse_name,
     tokens_inside,
@@ -117,6 +118,18 @@ def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:
         r.parsed = again
 
 
+def initials_open_the_name(r: Reading, toks: Tokens, text: str) -> None:
+    """"Sekda SA Supriono", "Bupati Gianyar AA Baratha": two unknown capitals closing a head's
+    title open the name instead. Not after a unit's title, whose acronyms name bodies ("Kepala BP")."""
+    parsed, span = r.parsed, r.span
+    if not parsed or r.comma or parsed[3] or span.entry.kind in UNIT_KINDS:
+        return
+    k = parsed[0] - 1
+    if k >= span.core_end and span.complement[1] == parsed[0] and initials_in_name(toks, k, text):
+        r.end_title(k, toks, text)
+        r.parsed = parse_name(toks, k, text)
+
+
 def start_where_the_model_does(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
                                per_tokens: set[int]) -> None:
     """Move the name's start to the model's PER start where the rules are unsure.
@@ -214,6 +227,7 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
             and not (r.comma and named_before(toks, span.first)):
         r.parsed = parse_name(toks, r.k, text)
     split_at_honorific(r, toks, text)
+    initials_open_the_name(r, toks, text)
     start_where_the_model_does(r, toks, text, per_starts, per_tokens)
     continue_the_unit(r, toks, text, local)
     if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):

@@ -161,3 +161,12 @@ def test_a_word_the_article_also_writes_as_a_place_is_no_name():
 def test_a_one_word_name_after_wali_kota_stays_a_name():
     text = "Acara dihadiri oleh Wali Kota Rahma, Wakil Wali Kota Endang Abdullah, dan Sekda Kota Tanjungpinang."
     assert names(text)["Rahma"] == ["Wali Kota"]
+
+
+def test_two_capitals_after_a_heads_title_open_the_name():
+    text = ("Dia didampingi Sekda SA Supriono mengecek ruang kerja. Hadir pula Bupati Gianyar AA Baratha "
+            "dan Kepala Dinas PU Budi Santoso.")
+    found = names(text)
+    assert found["SA Supriono"] == ["Sekda"]
+    assert found["AA Baratha"] == ["Bupati Gianyar"]
+    assert found["Budi Santoso"] == ["Kepala Dinas PU"]
