@@ -25,13 +25,18 @@ from ..extensions import ensure_extensions
 from .mentions import mentions_of, nicknames, person_record
 from .people import group_people, place_after_titles
 from .reading import scan
+from .tags import Tags, tagged_as_name
 
 __all__ = ["OfficialsComponent", "find_officials", "make_officials_component"]
 
 
-def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None) -> list[dict]:
-    """Return one record `officials` entry per person presented with a public post."""
+def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None,
+                   tags: Tags | None = None) -> list[dict]:
+    """Return one record `officials` entry per person presented with a public post. `entities`
+    (PER spans) and `tags` (POS by token start) come from a model when there is one."""
     findings, bare_titles = scan(text, entities)
+    if tags:
+        findings = [f for f in findings if tagged_as_name(f, text, tags)]
     words = Counter(re.findall(r"\w+", text))
     people = [p for p in group_people(findings) if not place_after_titles(p, text, words)]
     nicknames(text, people)
@@ -40,7 +45,8 @@ def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None
 
 
 class OfficialsComponent:
-    """Sets doc._.officials, using the model's PER entities when the pipeline has NER."""
+    """Sets doc._.officials, using the model's PER entities when the pipeline has NER and its
+    part-of-speech tags when it has a tagger or morphologizer."""
 
     def __init__(self, use_ner: bool = True):
         self.use_ner = use_ner
@@ -49,7 +55,8 @@ class OfficialsComponent:
         entities = None
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        doc._.officials = find_officials(doc.text, entities)
+        tags = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
+        doc._.officials = find_officials(doc.text, entities, tags)
         return doc
 
 

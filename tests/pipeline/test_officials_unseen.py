@@ -170,3 +170,26 @@ def test_two_capitals_after_a_heads_title_open_the_name():
     assert found["SA Supriono"] == ["Sekda"]
     assert found["AA Baratha"] == ["Bupati Gianyar"]
     assert found["Budi Santoso"] == ["Kepala Dinas PU"]
+
+
+# --- the model's tags -------------------------------------------------------------------------------
+
+
+def tags_for(text: str, **tagged: str) -> dict[int, str]:
+    """POS tags by token start, PROPN unless given (word=TAG) as a model would tag it."""
+    import re
+
+    return {m.start(): tagged.get(m.group(), "PROPN") for m in re.finditer(r"\w+", text)}
+
+
+def test_a_word_the_model_tags_as_an_auxiliary_is_no_name():
+    text = "Biar Terhindar dari Fitnah, Presiden Harus Lakukan Ini! Sementara Bupati Garut Rudy Gunawan hadir."
+    assert "Harus" in names(text)  # the rules alone take it for a name
+    found = {o["name"] for o in find_officials(text, None, tags_for(text, Harus="AUX", Lakukan="VERB"))}
+    assert found == {"Rudy Gunawan"}
+
+
+def test_a_name_the_model_tags_as_a_noun_is_kept():
+    text = "Kegiatan dibuka Bupati Garut Rudy Gunawan di pendopo."
+    found = {o["name"] for o in find_officials(text, None, tags_for(text, Rudy="NOUN", Gunawan="PROPN"))}
+    assert found == {"Rudy Gunawan"}
