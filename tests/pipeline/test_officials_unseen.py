@@ -193,3 +193,9 @@ def test_a_name_the_model_tags_as_a_noun_is_kept():
     text = "Kegiatan dibuka Bupati Garut Rudy Gunawan di pendopo."
     found = {o["name"] for o in find_officials(text, None, tags_for(text, Rudy="NOUN", Gunawan="PROPN"))}
     assert found == {"Rudy Gunawan"}
+
+
+def test_candidate_and_former_before_a_title_are_no_names():
+    text = ("Dokumen itu menjadi dasar bagi Calon Kepala Daerah dalam pilkada nanti, kata Mantan Bupati "
+            "Garut Rudy Gunawan.")
+    assert set(names(text)) == {"Rudy Gunawan"}
