@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..extensions import ensure_extensions
 from .mentions import mentions_of, nicknames, person_record
-from .people import group_people, place_after_titles
+from .people import group_people, place_after_titles, place_words
 from .reading import scan
 from .tags import Tags, tagged_as_name
 
@@ -38,7 +38,8 @@ def find_officials(text: str, entities: list[tuple[int, int, str]] | None = None
     if tags:
         findings = [f for f in findings if tagged_as_name(f, text, tags)]
     words = Counter(re.findall(r"\w+", text))
-    people = [p for p in group_people(findings) if not place_after_titles(p, text, words)]
+    places = place_words(text)
+    people = [p for p in group_people(findings) if not place_after_titles(p, text, words, places)]
     nicknames(text, people)
     mentions = mentions_of(people, text, bare_titles)
     return [person_record(p, m) for p, m in zip(people, mentions, strict=True)]

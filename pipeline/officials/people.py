@@ -73,7 +73,7 @@ def compatible(a: Person, b: Person, deputy_blind: bool = False) -> bool:
     return bool(a.families(deputy_blind) & b.families(deputy_blind))
 
 
-def place_after_titles(person: Person, text: str, words: Counter[str]) -> bool:
+def place_after_titles(person: Person, text: str, words: Counter[str], places: frozenset[str]) -> bool:
     """One word that names a place, not a person: written after two different titles
     ("Camat Parigi, Kapolsek Parigi"), or once only, after a village or district post
     ("Kepala Desa Kampal dan aparat desa")."""
@@ -82,22 +82,28 @@ def place_after_titles(person: Person, text: str, words: Counter[str]) -> bool:
     titles = [f.titles[0] for f in person.findings if f.titles]
     if len({t["key"] for t in titles}) >= 2:
         return True
-    if written_as_place(person.name, text):
-        return True
+    if person.name in places:
+        return True  # also written where only a place stands
     once = written_once(person.name, text, words)
     small = any(t["region"] is None and t["key"] in small_area_titles() for t in titles)
     return once and small
 
 
 # Where only places are written: after "di"/"ke" or a region keyword ("di Stabat", "Kabupaten
-# Pohuwato"; not the "Kota" of "Wali Kota Rahma"), or opening a dateline ("Biak (Antara Papua) -", "SANGATTA –").
-PLACE_CONTEXT = (r"(?:\b(?:di|ke|Kabupaten|Kab\.|(?<![Ww]ali )Kota|Provinsi|Kecamatan|Distrik|Desa|Kelurahan)\s+{w}\b"
-                 r"|(?:^|\n){w}\s*(?:\(|[-–—]\s))")
+# Pohuwato"; not the "Kota" of "Wali Kota Rahma"), or opening a dateline ("Biak (Antara Papua) -").
+PLACE_CONTEXT_RE = re.compile(
+    r"\b(?:di|ke|Kabupaten|Kab\.|(?<![Ww]ali )Kota|Provinsi|Kecamatan|Distrik|Desa|Kelurahan)\s+(\w[\w-]*)"
+    r"|(?:^|\n)(\w[\w-]*)\s*(?:\(|[-–—]\s)")
 
 
-def written_as_place(word: str, text: str) -> bool:
-    """A one-word name that the article also writes where only a place can stand."""
-    return re.search(PLACE_CONTEXT.format(w=re.escape(word)), text) is not None
+def place_words(text: str) -> frozenset[str]:
+    """The words the article writes where only a place can stand, read in one pass: "Una" too
+    for "di Una-una"."""
+    words = set()
+    for m in PLACE_CONTEXT_RE.finditer(text):
+        word = m.group(1) or m.group(2)
+        words |= {word, word.split("-")[0]}
+    return frozenset(words)
 
 
 def written_once(word: str, text: str, words: Counter[str]) -> bool:
