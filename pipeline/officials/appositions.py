@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .name_reading import BackName, Finding, finding_from, name_span, nickname_after, parse_name_backward
-from .titles import TitleSpan
+from .titles import TitleSpan, with_region
 from .tokens import Tok, ends_sentence, gap, is_cap, match_title, name_token, same_line
 from .vocab import word_class
 
@@ -103,6 +103,22 @@ def plausible_name_before(toks: list[Tok], text: str, back: BackName, linked: bo
                                or word_class(toks[first - 1].text, "place")))  # "di Banggai Laut, Gubernur ..."
 
 
+def coordinated_pair(toks: list[Tok], text: str, span: TitleSpan, back: BackName,
+                     bare_titles: list[tuple[TitleSpan, dict]]) -> tuple[tuple[dict, BackName], dict] | None:
+    """Two names joined by "dan" before two titles joined by "dan": ((first post, first name),
+    second post), or None. The first post takes the region written after the second."""
+    joined = span.last < len(toks) and toks[span.last].low in {"dan", "/", "&"}
+    later = next(((s, d) for s, d in bare_titles if s.first == span.last + 1), None) if joined else None
+    k = back[0] - 1
+    if later is None or k < 1 or toks[k].low not in {"dan", "-"}:
+        return None
+    back_a = parse_name_backward(toks, k - 1, text)
+    if not back_a or not plausible_name_before(toks, text, back_a):
+        return None
+    tdict = next(d for s, d in bare_titles if s is span)
+    return (with_region(tdict, later[1], later[0], toks, text), back_a), later[1]
+
+
 def appositions(toks: list[Tok], text: str,
                 bare_titles: list[tuple[TitleSpan, dict]], named: set[tuple[int, int]]) -> list[Finding]:
     """Names followed by their title: "NAME, ST (Kadis ...)", "NAME, Plt. Wali Kota" and
@@ -116,6 +132,14 @@ def appositions(toks: list[Tok], text: str,
         if not found or not found[1] or not plausible_name_before(toks, text, found[1], linked):
             continue
         title, (first, last, hons, degs, ranks) = found
+        pair = coordinated_pair(toks, text, span, found[1], bare_titles) if linked else None
+        if pair:
+            # "A dan B sebagai Bupati dan Wabup Nabire": A holds the first post, B the second.
+            (earlier, back_a), later = pair
+            fa = finding_from(toks, text, back_a[0], back_a[1], back_a[2], back_a[3], [earlier])
+            if fa:
+                out.append(fa)
+            title = later
         f = finding_from(toks, text, first, last, hons, degs, [title])
         if f:
             for r in ranks:

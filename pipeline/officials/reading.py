@@ -30,6 +30,7 @@ from .titles import (
     rank_at,
     rank_dict,
     title_dict,
+    with_region,
 )
 from .tokens import (
     Tok,
@@ -380,17 +381,3 @@ def coordinated_second_name(toks: list[Tok], k: int, text: str) -> tuple[int, in
             first, last, end, hons, degs = parsed
             return first, last, end, hons, degs
     return None
-
-
-def with_region(pending: dict, later: dict, later_span: TitleSpan, toks: list[Tok], text: str) -> dict:
-    """The earlier of two coordinated titles, given the region written after the later one."""
-    a, b = later_span.complement
-    if b <= a or pending["region"]:
-        return pending
-    comp = text[toks[a].start:toks[b - 1].end]
-    out = dict(pending)
-    out["title"] = f"{pending['title']} {comp}"
-    out["normalized"] = f"{pending['normalized']} {comp}"
-    out["region"] = later["region"]
-    return out
-

@@ -267,3 +267,15 @@ def rank_dict(toks: list[Tok], text: str, a: int, b: int) -> dict:
     return {"title": written, "normalized": entry.normalized, "region": None, "acting": None,
             "start": toks[a].start, "end": toks[b - 1].end, "key": entry.normalized}
 
+
+def with_region(pending: dict, later: dict, later_span: TitleSpan, toks: list[Tok], text: str) -> dict:
+    """The earlier of two coordinated titles, given the region written after the later one."""
+    a, b = later_span.complement
+    if b <= a or pending["region"]:
+        return pending
+    comp = text[toks[a].start:toks[b - 1].end]
+    out = dict(pending)
+    out["title"] = f"{pending['title']} {comp}"
+    out["normalized"] = f"{pending['normalized']} {comp}"
+    out["region"] = later["region"]
+    return out

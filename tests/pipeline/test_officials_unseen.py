@@ -199,3 +199,11 @@ def test_candidate_and_former_before_a_title_are_no_names():
     text = ("Dokumen itu menjadi dasar bagi Calon Kepala Daerah dalam pilkada nanti, kata Mantan Bupati "
             "Garut Rudy Gunawan.")
     assert set(names(text)) == {"Rudy Gunawan"}
+
+
+def test_two_names_before_two_coordinated_titles_take_one_each():
+    text = ("Gubernur Papua, Lukas Enembe, melantik Mesak Magai, S.Sos, M.Si dan Ismail Djamaluddin "
+            "sebagai Bupati dan Wabup Nabire terpilih periode 2021-2026.")
+    found = names(text)
+    assert found["Mesak Magai"] == ["Bupati Nabire"]
+    assert found["Ismail Djamaluddin"] == ["Wabup Nabire"]
