@@ -86,7 +86,8 @@ def name_before_title(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
     return adjacent_apposition(toks, text, span, tdict, named)
 
 
-def plausible_name_before(toks: list[Tok], text: str, back: BackName, linked: bool = False) -> bool:
+def plausible_name_before(toks: list[Tok], text: str, back: BackName, linked: bool = False,
+                          paired: bool = False) -> bool:
     """Whether the words read backwards can be a name: not headline words, a lone word at a clause
     start or after a unit number, nor a place after "di"/"ke" or a region word. After "dan" only
     when an apposition verb links it to the title: "A sebagai Bupati dan B sebagai Wakil Bupati"."""
@@ -96,7 +97,8 @@ def plausible_name_before(toks: list[Tok], text: str, back: BackName, linked: bo
         return False
     if last - first == 1 and not degs and (first == 0 or ends_sentence(toks[first - 1])
                                            or not same_line(text, toks[first - 1], toks[first])
-                                           or toks[first - 1].text in {"/", "-"} or toks[first - 1].text.isdecimal()):
+                                           or toks[first - 1].text in ({"/"} if paired else {"/", "-"})
+                                           or toks[first - 1].text.isdecimal()):
         return False  # "Kemarin, Presiden ...", "Pangdam V/Brawijaya, Wakapolda": a lone word not a name
     return not (first > 0 and (toks[first - 1].low in before
                                or word_class(toks[first - 1].text, "region_keyword")
@@ -113,7 +115,7 @@ def coordinated_pair(toks: list[Tok], text: str, span: TitleSpan, back: BackName
     if later is None or k < 1 or toks[k].low not in {"dan", "-"}:
         return None
     back_a = parse_name_backward(toks, k - 1, text)
-    if not back_a or not plausible_name_before(toks, text, back_a):
+    if not back_a or not plausible_name_before(toks, text, back_a, linked=True):
         return None
     tdict = next(d for s, d in bare_titles if s is span)
     return (with_region(tdict, later[1], later[0], toks, text), back_a), later[1]
@@ -129,10 +131,11 @@ def appositions(toks: list[Tok], text: str,
             continue
         found = name_before_title(toks, text, span, tdict, named)
         linked = toks[span.first - 1].low in APPOSITION_VERBS
-        if not found or not found[1] or not plausible_name_before(toks, text, found[1], linked):
+        pair = coordinated_pair(toks, text, span, found[1], bare_titles) if found and found[1] and linked else None
+        # In a pair the second name may follow a hyphen: "Ibrahim Ali-Hendrik sebagai Bupati dan Wakil Bupati".
+        if not found or not found[1] or not plausible_name_before(toks, text, found[1], linked, bool(pair)):
             continue
         title, (first, last, hons, degs, ranks) = found
-        pair = coordinated_pair(toks, text, span, found[1], bare_titles) if linked else None
         if pair:
             # "A dan B sebagai Bupati dan Wabup Nabire": A holds the first post, B the second.
             (earlier, back_a), later = pair

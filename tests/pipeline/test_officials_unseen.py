@@ -207,3 +207,11 @@ def test_two_names_before_two_coordinated_titles_take_one_each():
     found = names(text)
     assert found["Mesak Magai"] == ["Bupati Nabire"]
     assert found["Ismail Djamaluddin"] == ["Wabup Nabire"]
+
+
+def test_a_hyphenated_pair_before_coordinated_titles():
+    text = ("Gubernur melantik Syarwani sebagai Bupati Bulungan, dan Ibrahim Ali-Hendrik sebagai Bupati "
+            "dan Wakil Bupati Tana Tidung periode 2021-2024.")
+    found = names(text)
+    assert found["Ibrahim Ali"][0].startswith("Bupati Tana Tidung")
+    assert found["Hendrik"][0].startswith("Wakil Bupati Tana Tidung")
