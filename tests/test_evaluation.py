@@ -75,6 +75,6 @@ def test_the_trained_model_loses_no_official_the_rules_find(dev_run, shared: Pat
     rules = scorer.score(gold, {r["id"]: r for r in Extractor(backend="rules").pipe(articles)})
     _, with_model = dev_run
     # Since issue 13 the rules alone read the one dev official the model used to add (a numbered
-    # chair, names with initials); on dev2 the model still adds recall (0.851 against 0.847).
+    # chair, names with initials); on dev2 the model still adds recall (0.856 against 0.851).
     assert with_model["officials"]["recall"] >= rules["officials"]["recall"]
     assert with_model["officials"]["precision"] >= rules["officials"]["precision"]
