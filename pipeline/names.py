@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -20,8 +20,10 @@ def read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(token: str) -> str:
-    """A token lower-cased without dots, spaces and hyphens, for vocabulary look-ups."""
+    """A token lower-cased without dots, spaces and hyphens, for vocabulary look-ups (cached: the
+    officials extractor looks up every token's form many times)."""
     return re.sub(r"[.\s-]", "", token).lower()
 
 
@@ -37,9 +39,24 @@ def degrees() -> frozenset[str]:
     return frozenset(bare(w) for w in read_lines("names_degrees.txt"))
 
 
+# Medical honorifics are written in lower case: "dr. Warqah Helmi", "drg Reswan", "drh. Stephanus".
+LOWER_HONORIFICS = frozenset({"dr", "drg", "drh"})
+
+
 def is_honorific(token: str) -> bool:
     """True for Dr., H., Hj., Ir, Ny. and the other listed forms of address."""
-    return bare(token) in honorifics() and token[:1].isupper() or token in {"dr", "dr."}
+    return bare(token) in honorifics() and token[:1].isupper() or token.rstrip(".") in LOWER_HONORIFICS
+
+
+@cache
+def name_abbreviations() -> frozenset[str]:
+    """One-part abbreviations inside names (data/names_abbreviations.txt): Moh, Abd, Hi."""
+    return frozenset(read_lines("names_abbreviations.txt"))
+
+
+def is_name_abbreviation(token: str) -> bool:
+    """A dotted one-part abbreviation inside a name: "Moh." in "Nur Aini Moh. Rasyid"."""
+    return token.rstrip(".") in name_abbreviations()
 
 
 def is_degree(token: str) -> bool:
@@ -105,4 +122,8 @@ def same_spelling(a: str, b: str) -> bool:
     ka, kb = " ".join(name_key(a)), " ".join(name_key(b))
     if ka == kb:
         return True
-    return len(ka.split()) == len(kb.split()) and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.9
+    if len(ka.split()) != len(kb.split()) or 2 * min(len(ka), len(kb)) < 0.9 * (len(ka) + len(kb)):
+        return False  # the lengths alone keep the ratio under 0.9
+    matcher = difflib.SequenceMatcher(None, ka, kb)
+    # The quick upper bounds rule most pairs out before the full comparison.
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9

@@ -454,7 +454,8 @@ def test_generic_post_with_a_number_takes_the_person_the_model_marks():
     text = "Rapat paripurna dipimpin oleh Wakil Ketua DPRD 1, Roni Imran dan Wakil Ketua 2, Hamzah Sidik Djibran."
     found = {o["name"]: o["titles"] for o in find_officials(text, per(text, "Roni Imran", "Hamzah Sidik Djibran"))}
     assert found == {"Roni Imran": ["Wakil Ketua DPRD 1"], "Hamzah Sidik Djibran": ["Wakil Ketua 2"]}
-    assert [o["name"] for o in find_officials(text)] == ["Roni Imran"]  # rules alone do not guess
+    # A numbered chair ("Wakil Ketua 2") is a post for the rules alone as well (issue 13).
+    assert [o["name"] for o in find_officials(text)] == ["Roni Imran", "Hamzah Sidik Djibran"]
 
 
 def test_representative_of_an_agency_is_an_official_when_the_model_marks_the_name():

@@ -1,0 +1,383 @@
+"""One pass over an article: each title, the name after it, and the title's end where the words
+turn out to be its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .appositions import appositions
+from .deputies import deputy_findings
+from .members import is_member_post, listed_members
+from .name_reading import (
+    Finding,
+    ParsedName,
+    entity_starts,
+    finding_from,
+    honorific_split,
+    initials_after,
+    initials_in_name,
+    nickname_after,
+    parse_name,
+    tokens_inside,
+)
+from .places import district_word, local_region_words, match_region
+from .titles import (
+    TitleSpan,
+    continues_unit,
+    parse_complement,
+    parse_title,
+    post_before,
+    rank_at,
+    rank_dict,
+    title_dict,
+    with_region,
+)
+from .tokens import (
+    Tok,
+    Tokens,
+    counted,
+    ends_sentence,
+    is_cap,
+    is_subsequence_str,
+    match_title,
+    name_token,
+    paren_group,
+    same_line,
+    tokenize,
+)
+from .vocab import GROUP_WORDS, SMALL_AREAS, UNIT_KINDS, related_markers, word_class
+
+
+def related_link_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that link to other articles, and the line after a bare marker."""
+    spans, pos, after_bare = [], 0, False
+    for line in text.split("\n"):
+        head = line.strip().lower()
+        marked = head.startswith(related_markers())
+        if marked or (after_bare and head):
+            spans.append((pos, pos + len(line)))
+        if head:
+            after_bare = marked and len(head.rstrip(": -")) <= max(len(m) for m in related_markers())
+        pos += len(line) + 1
+    return spans
+
+
+@dataclass
+class Reading:
+    """A title being read at one place: the name after it, the ranks between, and where the name starts."""
+
+    span: TitleSpan
+    tdict: dict
+    ranks: list[dict]
+    k: int  # the token where the name may start
+    comma: bool  # a comma stands between the title and the name
+    parsed: ParsedName | None = None
+
+    def end_title(self, last: int, toks: Tokens, text: str) -> None:
+        """Close the title and its complement at token `last`."""
+        self.span.last = last
+        self.span.complement = (self.span.complement[0], last)
+        self.tdict = title_dict(self.span, toks, text)
+
+
+def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, bool]:
+    """The reading after a title's ranks and comma, and whether the sentence ends with the title.
+
+    The title's record is taken before a rank extends the span: the rank is a title of its own.
+    """
+    n = len(toks)
+    reading = Reading(span, title_dict(span, toks, text), [], span.last, False)
+    k = span.last
+    rank = match_title(toks, k) if k < n and not ends_sentence(toks[k - 1]) else None
+    if rank and rank[1].kind == "rank" and span.entry.kind != "rank":
+        # "Kapolres Demak AKBP Budi": the rank between the command and the name is a title too.
+        reading.ranks.append(rank_dict(toks, text, k, rank[0]))
+        k = span.last = paren_group(toks, rank[0]) or rank[0]  # "Brigjen TNI (Purn)"
+    if ends_sentence(toks[k - 1]):
+        reading.k = k
+        return reading, True
+    reading.comma = k < n and toks[k].text == ","
+    if reading.comma:
+        k += 1
+    elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
+        k += 1  # "Sekretaris Daerah yakni Mustarani Abidin"
+    after_rank = rank_at(toks, k, text) if reading.comma and not reading.ranks and span.entry.kind != "rank" else None
+    if after_rank:
+        # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
+        reading.ranks.append(rank_dict(toks, text, k, after_rank[0]))
+        k = after_rank[1]
+    reading.k = k
+    return reading, False
+
+
+def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:
+    """"Wali Kota Madya Surakarta H. M Shaleh": the words before the honorific are the region."""
+    split = honorific_split(toks, r.parsed) if r.parsed else None
+    again = parse_name(toks, split, text) if split is not None else None
+    if again:
+        r.end_title(split, toks, text)
+        r.parsed = again
+
+
+def initials_open_the_name(r: Reading, toks: Tokens, text: str) -> None:
+    """"Sekda SA Supriono", "Bupati Gianyar AA Baratha": two unknown capitals closing a head's
+    title open the name instead. Not after a unit's title, whose acronyms name bodies ("Kepala BP")."""
+    parsed, span = r.parsed, r.span
+    if not parsed or r.comma or parsed[3] or span.entry.kind in UNIT_KINDS:
+        return
+    k = parsed[0] - 1
+    if k >= span.core_end and span.complement[1] == parsed[0] and initials_in_name(toks, k, text):
+        r.end_title(k, toks, text)
+        r.parsed = parse_name(toks, k, text)
+
+
+def start_where_the_model_does(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
+                               per_tokens: set[int]) -> None:
+    """Move the name's start to the model's PER start where the rules are unsure.
+
+    Trusted only for a name of two or more words that the model starts one word later, the word
+    being one the rules could not place (an unknown district) and no honorific marking where the
+    name begins.
+    """
+    if not r.parsed or r.comma:
+        return
+    span, parsed = r.span, r.parsed
+    first = parsed[0]
+    # A unit's own name may take two words ("PDAM Tirta Pakuan Denny Sumardikarya").
+    skips = (first + 1, first + 2) if span.entry.kind in UNIT_KINDS else (first + 1,)
+    inner = [p for p in skips if p in per_starts and not parsed[3] and p < parsed[1] - 1
+             and len(per_tokens & set(range(p, parsed[1]))) >= 2
+             and not per_tokens & set(range(first, p)) and len(toks[first].text) >= 3]
+    # Not once the region is written: "Ketua TP PKK Provinsi Papua Kerdina Ramses Limbong"
+    # names a wife after her husband, and the model marks only his part.
+    placed = any(match_region(toks, c) for c in range(*span.complement))
+    if inner and not placed and span.complement[1] == parsed[0] - len(parsed[3]):
+        # The model's name starts later: the capitalized words before it are the region.
+        r.end_title(inner[0], toks, text)
+        r.parsed = parse_name(toks, inner[0], text)
+
+
+def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]) -> None:
+    """The words taken for a name are the unit's when a rank or more of the unit follows them:
+    "Danrem 102 Panju Panjung Brigjen TNI Purwo", "Kepala Biro Pemkesra Setda Provinsi X, Murdanil"."""
+    parsed, span, n = r.parsed, r.span, len(toks)
+    if not (parsed and not r.ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"):
+        return
+    short = parsed[1] - parsed[0] <= 3
+    joined = short and not r.comma and unit_joined_after(toks, span, parsed[1])
+    if not (short and (rank_at(toks, parsed[1], text) or not r.comma and continues_unit(toks, parsed[1], text))
+            or joined or spelled_by_acronym(toks, span, parsed[1])):
+        return
+    j = parse_complement(toks, parsed[1] + 1 if joined else parsed[1], span.entry, text, local)
+    r.end_title(j, toks, text)
+    r.parsed = None
+    k = j + 1 if j < n and toks[j].text == "," else j
+    after_rank = rank_at(toks, k, text)
+    if after_rank:
+        r.ranks.append(rank_dict(toks, text, k, after_rank[0]))
+        k = after_rank[1]
+    if k < n and same_line(text, toks[j - 1], toks[k]) and not ends_sentence(toks[j - 1]):
+        r.parsed = parse_name(toks, k, text)
+
+
+def spelled_by_acronym(toks: Tokens, span: TitleSpan, k: int) -> bool:
+    """"Kepala Badan Pengusahaan (BP) Batam", "Ketua Tim Penggerak PKK ... (TP PKK)": the acronym in
+    brackets at token k spells the title's words and the words taken for a name, so those are
+    the unit's. It must open with a title word's initial and not be the name's own initials
+    ("Suhardi Duka (SDK)")."""
+    end = paren_group(toks, k)
+    if end is None or k + 1 >= end - 1:
+        return False
+    letters = "".join(t.text for t in toks[k + 1:end - 1] if t.text.isalpha()).lower()
+    title_words = [t.low for t in toks[span.first:span.complement[1]] if t.text[:1].isalpha()]
+    words = title_words + [t.low for t in toks[span.complement[1]:k] if t.text[:1].isalpha()]
+    name_initials = "".join(w[0] for w in words[len(title_words):])
+    if name_initials and letters[0] == name_initials[0] and is_subsequence_str(name_initials, letters):
+        return False  # "Gubernur Sulawesi Barat Suhardi Duka (SDK)": the name's initials
+    return (len(letters) >= 2 and any(w[0] == letters[0] for w in title_words)
+            and is_subsequence_str(letters, "".join(words)))
+
+
+def unit_joined_after(toks: Tokens, span: TitleSpan, k: int) -> bool:
+    """"Kadis Kesehatan Hewan dan Peternakan Rusli Akase": "dan" and a unit word after the word taken
+    for a name carry the unit on."""
+    return (span.entry.kind in UNIT_KINDS and k + 1 < len(toks) and toks[k].low in {"dan", "&"}
+            and word_class(toks[k + 1].text, "agency") and is_cap(toks[k + 1]))
+
+
+def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
+    """"Bupati Kukar, Edi Damansyah": one unknown word, then a fuller name after the comma.
+
+    Units with multi-word names ("PDAM Tirta Bhagasasi") may leave up to three words.
+    """
+    parsed, span = r.parsed, r.span
+    unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
+    if (parsed and not r.ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
+            and not parsed[3] and not parsed[4] and parsed[2] < len(toks) and toks[parsed[2]].text == ","):
+        again = parse_name(toks, parsed[2] + 1, text)
+        if again and again[1] - again[0] >= 2 and not r.comma:
+            r.end_title(parsed[1], toks, text)
+            r.parsed = again
+
+
+def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
+              per_starts: dict[int, int], per_tokens: set[int]) -> None:
+    """The name after the title, with the title's end moved where the words turn out to be its own."""
+    span = r.span
+    if r.k < len(toks) and same_line(text, toks[span.last - 1], toks[r.k]) \
+            and not (r.comma and named_before(toks, span.first)):
+        r.parsed = parse_name(toks, r.k, text)
+    split_at_honorific(r, toks, text)
+    initials_open_the_name(r, toks, text)
+    start_where_the_model_does(r, toks, text, per_starts, per_tokens)
+    continue_the_unit(r, toks, text, local)
+    if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):
+        r.parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
+    prefer_fuller_name_after_comma(r, toks, text)
+    if r.parsed and not r.comma and district_apposition(toks, span, r.parsed):
+        # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
+        # the name came before the title.
+        r.end_title(r.parsed[1], toks, text)
+        r.parsed = None
+
+
+def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:
+    """All named findings and the title-only occurrences of the text."""
+    toks = tokenize(text)
+    local = local_region_words(toks)
+    per_starts, per_tokens = entity_starts(toks, entities)
+    findings: list[Finding] = []
+    bare_titles: list[tuple[TitleSpan, dict]] = []
+    i, n = 0, len(toks)
+    pending: tuple[TitleSpan, dict] | None = None  # "Bupati dan [Wakil Bupati X dan Y]"
+    while i < n:
+        if i > 0 and word_class(toks[i - 1].text, "place"):  # "Kantor Bupati", "di kantor bupati"
+            i += 1
+            continue
+        span = parse_title(toks, i, text, local)
+        if span is None:
+            i += 1
+            continue
+        if span.first > 0 and (toks[span.first - 1].low in GROUP_WORDS or counted(toks[span.first - 1])):
+            # "para Asisten Setda, Pimpinan ...", "Lantik 20 Pj Kades, Roby: ...": a group of posts,
+            # never one named person.
+            i = span.last
+            continue
+        r, ended = read_up_to_name(toks, text, span)
+        if ended:
+            bare_titles.append((span, r.tdict))
+            pending = None
+            i = r.k
+            continue
+        read_name(r, toks, text, local, per_starts, per_tokens)
+        if r.parsed:
+            first, last, end, hons, degs = r.parsed
+            if pending and coordinated(toks, pending[0], span):
+                second = coordinated_second_name(toks, end, text)
+                if second:
+                    f2 = finding_from(toks, text, second[0], second[1], second[3], second[4], [r.tdict])
+                    joint = with_region(pending[1], r.tdict, span, toks, text)
+                    fp = finding_from(toks, text, first, last, hons, degs, [joint])
+                    if fp and f2:
+                        findings += [fp, f2]
+                        pending = None
+                        i = second[2]
+                        continue
+            f = finding_from(toks, text, first, last, hons, degs, [r.tdict, *r.ranks])
+            if f:
+                local = local | unit_name(toks, span)
+                f.aliases += nickname_after(toks, end) + initials_after(toks, end, f.name)
+                findings.append(f)
+                pending = None
+                i = end
+                if is_member_post(r.tdict):
+                    members, i = listed_members(toks, text, end, r.tdict)
+                    findings += members
+                continue
+        bare_titles.append((span, r.tdict))
+        pending = (span, r.tdict)
+        i = span.last
+    findings += appositions(toks, text, bare_titles, {f.span for f in findings})
+    findings += entity_posts(toks, text, entities, [f.span for f in findings])
+    titles = [t for f in findings for t in f.titles] + [d for _, d in bare_titles]
+    findings += deputy_findings(toks, text, titles, {f.span for f in findings})
+    links = related_link_spans(text)
+    linked = bytearray(len(text) + 1)
+    for a, b in links:
+        linked[a:b] = b"\x01" * (b - a)
+    findings = [f for f in findings if not linked[f.span[0]]]
+    return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:
+    """The own name (two or three plain words) closing a title's complement, lower-cased: "tirta pakuan"
+    in "Direktur Utama PDAM Tirta Pakuan", so that a later "Direktur Teknik PDAM Tirta Pakuan X"
+    ends its unit at the same place."""
+    a, b = span.complement
+    k = b
+    while k > a and is_cap(toks[k - 1]) and toks[k - 1].text[1:].islower() \
+            and not any(word_class(toks[k - 1].text, c) for c in ("agency", "region_keyword", "direction")):
+        k -= 1
+    if 2 <= b - k <= 3 and match_region(toks, k) is None:
+        return frozenset({" ".join(t.low for t in toks[k:b])})
+    return frozenset()
+
+
+def named_before(toks: list[Tok], first: int) -> bool:
+    """A name and "selaku"/"sebagai" right before a title: "Budi Raharjo selaku Kepala Dinas PMD, Petrus ..."
+    gives the post to Budi, and the name after the comma is the next item."""
+    return first >= 2 and toks[first - 1].low in {"selaku", "sebagai"} and name_token(toks, first - 2)
+
+
+def district_apposition(toks: list[Tok], span: TitleSpan, parsed: tuple[int, int, int, list[str], list[str]]) -> bool:
+    """A village or district post set off by commas after a name, its one word then a comma and a
+    lower-case verb: "NAME, Camat Bringin, mengatakan"."""
+    first, last, end, hons, degs = parsed
+    return (last - first == 1 and not hons and end == last and span.entry.unit in SMALL_AREAS
+            and district_word(toks, span.first, first))
+
+
+def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]] | None,
+                 taken: list[tuple[int, int]]) -> list[Finding]:
+    """Officials the NER model vouches for: a person right after a generic post and its body
+    ("Wakil Ketua 2, Hamzah Sidik Djibran", "perwakilan Kesbangpol Zulfadli Matondang")."""
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    token_starts = [t.start for t in toks]
+    named = bytearray(len(text) + 1)
+    for a, b in taken:
+        named[a:b] = b"\x01" * (b - a)
+    found = []
+    for s, e, label in entities or ():
+        k = by_start.get(s)
+        if label.upper() not in {"PER", "PERSON"} or k is None or any(named[s:e]):
+            continue
+        start = post_before(toks, k, text)
+        inside = tokens_inside(toks, token_starts, s, e)
+        if start is None or not inside or not all(name_token(toks, i) for i in inside):
+            continue
+        last = inside[-1]
+        title_end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
+        written = text[toks[start].start:title_end].strip(" ,")
+        position = {"title": written, "normalized": written, "region": None, "acting": None,
+                    "start": toks[start].start, "end": toks[start].start + len(written), "key": written.lower()}
+        finding = finding_from(toks, text, k, last + 1, [], [], [position])
+        if finding:
+            found.append(finding)
+    return found
+
+
+def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:
+    """True for "Bupati dan Wakil Bupati ..." / "Bupati/Wakil Bupati ...": two titles joined."""
+    return later.first == earlier.last + 1 and toks[earlier.last].text.lower() in {"dan", "/", "&"}
+
+
+def coordinated_second_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[str], list[str]] | None:
+    """The name after "dan" (or ", dan") following the first of two coordinated names."""
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"dan", "serta"}:
+        k += 1  # "Gubernur dan Wakil Gubernur Jabar, Ridwan Kamil, dan Uu Ruzhanul Ulum"
+    if k < len(toks) and toks[k].text.lower() in {"dan", "&", "-"}:
+        parsed = parse_name(toks, k + 1, text)
+        if parsed and not match_title(toks, k + 1):
+            first, last, end, hons, degs = parsed
+            return first, last, end, hons, degs
+    return None
