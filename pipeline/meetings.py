@@ -13,10 +13,11 @@ mention. All officials present form one meeting when there are at least two of t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
-from .names import is_honorific, read_lines
+from .meetings_cues import Cue, cue_index
+from .names import is_honorific
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 PLACE_RE = re.compile(
@@ -37,33 +38,9 @@ class Windows:
 WINDOWS = Windows()
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A cue phrase found in a sentence."""
-
-    cls: str
-    value: str
-    start: int
-    end: int
-
-
-@cache
-def cue_table() -> tuple[tuple[re.Pattern, str, str], ...]:
-    """Cue patterns with their class and value, longest phrases first."""
-    rows = []
-    for line in read_lines("meetings_cues.tsv")[1:]:
-        cue, cls, value = (line.split("\t") + [""])[:3]
-        body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+")
-        tail = r"\w*" if cue.endswith("*") else r"(?![\w-])"
-        rows.append((len(cue), re.compile(rf"(?<![\w-]){body}{tail}", re.IGNORECASE), cls, value.strip()))
-    rows.sort(key=lambda r: -r[0])
-    return tuple((pat, cls, value) for _, pat, cls, value in rows)
-
-
 def find_cues(sentence: str, offset: int) -> list[Cue]:
-    """Cues in a sentence, with text offsets."""
-    return [Cue(cls, value, offset + m.start(), offset + m.end())
-            for pat, cls, value in cue_table() for m in pat.finditer(sentence)]
+    """Cues in a sentence, with text offsets (one pass over its words)."""
+    return [Cue(c.cls, c.value, c.start + offset, c.end + offset) for c in cue_index().find(sentence, 0, len(sentence))]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -111,7 +88,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\b(?:Kab|Kec|Kel|Prov|Jl|No|Ir|Dr|Drs|Hj|Ny|Plt|Pjs|Plh))\.\s*$"
 )
-LAST_WORD = re.compile(r"(\w+)\.\s*$")
+LAST_WORD = re.compile(r"(?<!\w)(\w+)\.\s*$")
+# A predicate of its own between a name and an absence cue: the cue is not about that name.
+VERB_BETWEEN = re.compile(r"\b(?:me|ber|di|ter)[a-z]{3,}\b")
+TAIL = 64  # characters at the end of a sentence that tell whether it may end there
 # What a sentence may end with: terminal punctuation, a closing quote or bracket, a colon or semicolon.
 SENTENCE_FINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
@@ -120,7 +100,8 @@ def merge_false_splits(text: str, sentences: list[tuple[int, int]]) -> list[tupl
     """Join sentences split where none can end: after an abbreviation or initial ("Pj.", "J."), or mid-clause."""
     merged: list[tuple[int, int]] = []
     for s, e in sentences:
-        prev = text[merged[-1][0]:merged[-1][1]] if merged else ""
+        # Only the end of the sentence so far decides, so a long run of merged text is never rescanned.
+        prev = text[max(merged[-1][0], merged[-1][1] - TAIL):merged[-1][1]] if merged else ""
         word = LAST_WORD.search(prev)
         # Honorifics in any spelling end no sentence either ("DR. Zefnihan", "Prof. Tito").
         # A statistical segmenter also splits mid-clause, after a comma ("Wakil Ketua DPRD 1, | Roni
@@ -142,8 +123,14 @@ def clause_end(text: str, start: int, limit: int) -> int:
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """True when pos lies in one of the spans."""
-    return any(a <= pos < b for a, b in spans)
+    """True when pos lies in one of the spans (sorted by start and not overlapping: a binary search)."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def within(mentions: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """The mentions (sorted, with their start offsets in `starts`) that start in [lo, hi)."""
+    return mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
 @dataclass
@@ -154,15 +141,23 @@ class SentenceView:
     end: int
     cues: list[Cue]
     void: list[tuple[int, int]]
+    every: list[Cue] = field(default_factory=list)  # all cues, those inside quotes too
 
     def live(self, cls: str) -> list[Cue]:
         """Cues of a class outside void stretches."""
-        return [c for c in self.cues if c.cls == cls and not inside(c.start, self.void)]
+        return [c for c in self.cues if c.cls == cls and not in_void(c.start, self.void)]
 
 
-def view(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> SentenceView:
+def in_void(pos: int, void: list[tuple[int, int]]) -> bool:
+    """True when pos lies in a void stretch (a sentence has few: a plain scan)."""
+    return any(a <= pos < b for a, b in void)
+
+
+def view(text: str, start: int, end: int, quotes: list[tuple[int, int]],
+         lemmas: dict[int, str] | None = None) -> SentenceView:
     """Cues (outside quotes) and void stretches of one sentence."""
-    cues = [c for c in find_cues(text[start:end], start) if not inside(c.start, quotes)]
+    every = cue_index().find(text, start, end, lemmas)
+    cues = [c for c in every if not inside(c.start, quotes)]
     # "menyambut baik usulan": a phrase that only looks like a cue cancels the cues inside it.
     idioms = [(c.start, c.end) for c in cues if c.cls == "not"]
     cues = [c for c in cues if c.cls != "not" and not any(a <= c.start < b for a, b in idioms)]
@@ -174,7 +169,7 @@ def view(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Sent
             void.append((c.start, clause_end(text, c.end, end)))  # "Musrenbang yang dijadwalkan ..., dibuka"
         elif c.cls == "plan":
             void.append((c.start, end))
-    return SentenceView(start, end, cues, void)
+    return SentenceView(start, end, cues, sorted(void), every)
 
 
 def cue_reach(cue: Cue, mention: tuple[int, int], earlier: list[tuple[int, int]]) -> tuple[str, int] | None:
@@ -203,7 +198,7 @@ def role_of(mention: tuple[int, int], sent: SentenceView,
     """
     reached = []
     for cue in sent.cues:
-        if inside(cue.start, sent.void):
+        if in_void(cue.start, sent.void):
             continue
         way = cue_reach(cue, mention, [span for span, _ in earlier])
         if way is None:
@@ -269,23 +264,28 @@ def together(sent: SentenceView, here: list[tuple[int, int, int]], windows: Wind
     return out
 
 
-def absent_of(text: str, start: int, end: int, mentions: list[tuple[int, int, int]],
-              windows: Windows = WINDOWS) -> set[int]:
+def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
+              windows: Windows = WINDOWS) -> dict[int, str]:
     """Starts of the mentions a sentence says were not there: represented ("mewakili X",
     "X melalui Y", "X diwakili"), excused ("berhalangan") or only sending a message ("pesan dari X").
 
     Only those mentions are dropped: the same person may be named elsewhere at the event, as a
-    spokesman speaks "mewakili Kapolda" who is there."""
-    out = set()
-    for cue in find_cues(text[start:end], start):
+    spokesman speaks "mewakili Kapolda" who is there. `mentions` are the sentence's, sorted.
+    Each start maps to its cue's value: "policy" where the official is only named as the owner
+    of a policy, "" where someone else stood in for them."""
+    out: dict[int, str] = {}
+    starts = [m[0] for m in mentions]
+    for cue in cues:
         if cue.cls == "absent_before":
-            after = [m for m in mentions if cue.end <= m[0] < cue.end + windows.absent]
+            after = within(mentions, starts, cue.end, cue.end + windows.absent)
             if after:
-                out.add(min(after)[0])
+                out[after[0][0]] = cue.value
         elif cue.cls == "absent_after":
-            before = [m for m in mentions if cue.start - windows.absent < m[1] <= cue.start]
-            if before:
-                out.add(max(before, key=lambda m: m[1])[0])
+            before = [m for m in within(mentions, starts, cue.start - windows.absent - 200, cue.start)
+                      if cue.start - windows.absent < m[1] <= cue.start]
+            # "X melalui Y", not "X mengatakan melalui momentum ini": no verb of X's own between.
+            if before and not VERB_BETWEEN.search(text, before[-1][1], cue.start):
+                out[max(before, key=lambda m: m[1])[0]] = cue.value
     return out
 
 
@@ -331,30 +331,34 @@ def find_meetings(
     dates: list[dict],
     sentences: list[tuple[int, int]] | None = None,
     windows: Windows = WINDOWS,
+    lemmas: dict[int, str] | None = None,
 ) -> list[dict]:
-    """Return one record `meetings` entry per event where named officials were together."""
+    """Return one record `meetings` entry per event where named officials were together.
+
+    `lemmas` (a word's start offset -> the model's lemma) add the model's reading of a word to
+    the affix rules that put it in a cue family."""
     if len(officials) < 2:
         return []
     sentences = merge_false_splits(text, split_at_lines(text, sentences or split_sentences(text)))
     quotes = quoted_spans(text)
-    mentions = sorted(
-        (m["start"], m["end"], idx)
-        for idx, o in enumerate(officials) for m in o.get("mentions", [])
-        if not inside(m["start"], quotes)
-    )
     every = sorted((m["start"], m["end"], idx) for idx, o in enumerate(officials) for m in o.get("mentions", []))
-    absent = {pos for start, end in sentences for pos in absent_of(text, start, end, every, windows)}
-    mentions = [m for m in mentions if m[0] not in absent]
+    starts = [m[0] for m in every]
+    views = [view(text, start, end, quotes, lemmas) for start, end in sentences]
+    absent = {pos: why for sent in views
+              for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows).items()}
+    # An official whose speech is read out or who is represented was not there, even when quoted.
+    represented = {m[2] for m in every if absent.get(m[0], "policy") != "policy"}
+    mentions = [m for m in every if not inside(m[0], quotes) and m[0] not in absent]
+    mention_starts = [m[0] for m in mentions]
     present: dict[int, str | None] = {}
     evidence: list[tuple[int, int]] = []
     event_type = None
     remote = False
-    for start, end in sentences:
-        sent = view(text, start, end, quotes)
-        here = [m for m in mentions if start <= m[0] < end and not inside(m[0], sent.void)]
+    anchored: set[int] = set()  # officials named in a sentence about the event, not only quoted
+    for sent in views:
+        here = [m for m in within(mentions, mention_starts, sent.start, sent.end) if not in_void(m[0], sent.void)]
         events = sent.live("event") or together(sent, here, windows)
-        if sent.live("remote") and (events or here):
-            remote = True
+        remote = remote or bool(sent.live("remote") and (events or here))
         if events:
             event_type = event_type or min(events, key=lambda c: c.start).value
         if events and here:
@@ -362,16 +366,21 @@ def find_meetings(
             for s, e, idx in here:
                 role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here], windows)
                 earlier.append(((s, e), role))
+                anchored.add(idx)
                 # The first mention a cue speaks for decides; a bare presence stays open.
                 if present.get(idx) is None:
                     present[idx] = role
-            evidence.append((start, end))
+            evidence.append((sent.start, sent.end))
         elif here:
-            for idx in speaker_of(sent, here, text, windows):
+            for idx in speaker_of(sent, here, text, windows) - represented:
                 if present.get(idx) is None:
                     present[idx] = "speaker"
-                evidence.append((start, end))
-    if remote or event_type is None or len(present) < 2:
+                evidence.append((sent.start, sent.end))
+    if remote:
+        # A video conference counts for those it says joined it, not for every official quoted
+        # in the article: each may have spoken from their own office.
+        present = {idx: role for idx, role in present.items() if idx in anchored}
+    if event_type is None or len(present) < 2:
         return []
     evidence = sorted(set(evidence))
     date = nearest_date(dates, evidence[0][0])
@@ -404,7 +413,11 @@ class MeetingsComponent:
         sentences = None
         if doc.has_annotation("SENT_START"):
             sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences, self.windows)
+        lemmas = None
+        if doc.has_annotation("LEMMA"):
+            lemmas = {t.idx: t.lemma_ for t in doc if t.lemma_ and t.lemma_ != t.text}
+        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences,
+                                       self.windows, lemmas)
         return doc
 
 
