@@ -91,6 +91,9 @@ ABBREVIATION_END = re.compile(
 LAST_WORD = re.compile(r"(?<!\w)(\w+)\.\s*$")
 # A predicate of its own between a name and an absence cue: the cue is not about that name.
 VERB_BETWEEN = re.compile(r"\b(?:me|ber|di|ter)[a-z]{3,}\b")
+# A line of an attendance list: short, and its only words with a verb's prefix are these.
+LIST_LINE = 200
+LIST_WORDS = frozenset({"beserta", "berserta", "bersama", "terdiri"})
 TAIL = 64  # characters at the end of a sentence that tell whether it may end there
 # What a sentence may end with: terminal punctuation, a closing quote or bracket, a colon or semicolon.
 SENTENCE_FINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
@@ -271,7 +274,7 @@ def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
 
     Only those mentions are dropped: the same person may be named elsewhere at the event, as a
     spokesman speaks "mewakili Kapolda" who is there. `mentions` are the sentence's, sorted.
-    Each start maps to its cue's value: "policy" where the official is only named as the owner
+    Each start maps to its cue's value: "mention" where the official is only named as the owner
     of a policy, "" where someone else stood in for them."""
     out: dict[int, str] = {}
     starts = [m[0] for m in mentions]
@@ -325,6 +328,41 @@ def place_in(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def planned(sent: SentenceView, here: list[tuple[int, int, int]], text: str, windows: Windows = WINDOWS) -> set[int]:
+    """Starts of the mentions a plan speaks of: the one written right before "akan"/"dijadwalkan"
+    with nothing but plain words between ("Presiden X akan berkunjung", "Kedatangan X dikabarkan
+    akan ..."), and the one a planning noun phrase names ("persiapan kunjungan kerja Presiden X")."""
+    out = set()
+    for cue in (c for c in sent.cues if c.cls == "plan"):  # each voids its own start: not live()
+        before = [m for m in here if m[1] <= cue.start]
+        if before:
+            m = before[-1]
+            gap = text[m[1]:cue.start]
+            if len(gap) <= windows.absent and not re.search(r"[,;.:]", gap) \
+                    and not any(m[1] <= c.start < cue.start for c in sent.cues if c.cls != "plan"):
+                out.add(m[0])
+    for cue in sent.live("plan_np"):
+        after = [m for m in here if cue.end <= m[0] <= cue.end + windows.role_after]
+        if after and not re.search(r"[.;]", text[cue.end:after[0][0]]):
+            out.add(after[0][0])
+    return out
+
+
+def continues_list(text: str, sent: SentenceView, here: list[tuple[int, int, int]]) -> bool:
+    """A sentence that only names officials, with no predicate of its own: one more line of the
+    list the sentence before began ("Tampak hadir Bupati A beserta istri." / "Wakil Bupati B
+    beserta istri." / "Ketua DPRD C.")."""
+    if sent.end - sent.start > LIST_LINE or any(c.cls in ("speech", "event") for c in sent.cues):
+        return False
+    rest, pos = [], sent.start
+    for s, e, _ in here:
+        rest.append(text[pos:s])
+        pos = max(pos, e)
+    rest.append(text[pos:sent.end])
+    words = re.findall(r"[a-z]+", " ".join(rest))
+    return not any(VERB_BETWEEN.fullmatch(w) and w not in LIST_WORDS for w in words)
+
+
 def find_meetings(
     text: str,
     officials: list[dict],
@@ -347,7 +385,7 @@ def find_meetings(
     absent = {pos: why for sent in views
               for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows).items()}
     # An official whose speech is read out or who is represented was not there, even when quoted.
-    represented = {m[2] for m in every if absent.get(m[0], "policy") != "policy"}
+    represented = {m[2] for m in every if absent.get(m[0], "mention") != "mention"}
     mentions = [m for m in every if not inside(m[0], quotes) and m[0] not in absent]
     mention_starts = [m[0] for m in mentions]
     present: dict[int, str | None] = {}
@@ -355,9 +393,17 @@ def find_meetings(
     event_type = None
     remote = False
     anchored: set[int] = set()  # officials named in a sentence about the event, not only quoted
+    listing = False  # the sentence before named officials at the event: a list may go on
     for sent in views:
         here = [m for m in within(mentions, mention_starts, sent.start, sent.end) if not in_void(m[0], sent.void)]
+        plans = planned(sent, here, text, windows)
+        here = [m for m in here if m[0] not in plans]
         events = sent.live("event") or together(sent, here, windows)
+        line_of_list = not events and listing and continues_list(text, sent, here)
+        if line_of_list and here:
+            events = [Cue("event", "acara", sent.start, sent.start)]
+        # A line naming someone who is no official ("Setda Sumenep Ir. Edy Rasyadi") keeps the list going.
+        listing = bool(events and here) or line_of_list
         remote = remote or bool(sent.live("remote") and (events or here))
         if events:
             event_type = event_type or min(events, key=lambda c: c.start).value
