@@ -91,6 +91,12 @@ ABBREVIATION_END = re.compile(
 LAST_WORD = re.compile(r"(?<!\w)(\w+)\.\s*$")
 # A predicate of its own between a name and an absence cue: the cue is not about that name.
 VERB_BETWEEN = re.compile(r"\b(?:me|ber|di|ter)[a-z]{3,}\b")
+# What follows "melalui" when someone stands in for an official: a title or name (capitalised),
+# an office written in lower case, or a written message.
+REPRESENTATIVE = re.compile(
+    r"\s+(?:[A-Z]|(?:sekretaris|sekda|staf|staff|asisten|kepala|kadis|wakil|juru|kabag|plt|pj)\b"
+    r"|(?:sambutan|pesan|surat)\w*\s+tertulis|surat\b|pesan\b)"
+)
 # A line of an attendance list: short, and its only words with a verb's prefix are these.
 LIST_LINE = 200
 LIST_WORDS = frozenset({"beserta", "berserta", "bersama", "terdiri"})
@@ -283,7 +289,7 @@ def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
             after = within(mentions, starts, cue.end, cue.end + windows.absent)
             if after:
                 out[after[0][0]] = cue.value
-        elif cue.cls == "absent_after":
+        elif cue.cls == "absent_after" and (cue.value != "by" or REPRESENTATIVE.match(text, cue.end)):
             before = [m for m in within(mentions, starts, cue.start - windows.absent - 200, cue.start)
                       if cue.start - windows.absent < m[1] <= cue.start]
             # "X melalui Y", not "X mengatakan melalui momentum ini": no verb of X's own between.
@@ -403,7 +409,8 @@ def find_meetings(
         if line_of_list and here:
             events = [Cue("event", "acara", sent.start, sent.start)]
         # A line naming someone who is no official ("Setda Sumenep Ir. Edy Rasyadi") keeps the list going.
-        listing = bool(events and here) or line_of_list
+        # A presence cue without names yet ("Turut hadir dalam pertemuan ini:") opens a list too.
+        listing = bool(events and (here or any(c.cls == "before" for c in sent.live("before")))) or line_of_list
         remote = remote or bool(sent.live("remote") and (events or here))
         if events:
             event_type = event_type or min(events, key=lambda c: c.start).value

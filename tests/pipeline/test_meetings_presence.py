@@ -62,3 +62,34 @@ def test_a_relative_named_in_an_apposition_is_not_a_speaker():
             "memaparkan perkembangan pembangunan. Kemudian putra sulung Presiden Jokowi ini menambahkan bahwa "
             "pembangunan terus berjalan.")
     assert set(roles_of(text)) == {"Rusli", "Nelson Pomalingo"}
+
+
+def test_a_numbered_list_after_a_presence_line_without_names():
+    text = ("Walikota Banda Aceh Aminullah Usman menerima kunjungan anggota Wantimpres di Ruang Rapat Walikota.\n"
+            "Turut hadir dalam pertemuan ini\n"
+            "1. Dari Jajaran SKPK Banda Aceh:\n"
+            "– Kepala Dinas Sosial Kota Banda Aceh Muzakkir\n"
+            "– Kepala Dinas Kesehatan Kota Banda Aceh dr. Warqah Helmi")
+    assert {"Aminullah Usman", "Muzakkir", "Warqah Helmi"} <= set(roles_of(text))
+
+
+def test_speaking_through_an_interpreter_is_being_there():
+    text = ("Walikota Jayapura, Dr. Benhur Tomi Mano, MM menerima kunjungan rombongan Kota Lorengau di ruang kerja "
+            "Walikota, Senin (16/11/2020). Wakil Wali Kota Lorengau, Y. Hubert Joachim melalui interpreter "
+            "mengatakan, pertemuan itu untuk menyatakan keinginan bekerja sama.")
+    assert set(roles_of(text)) == {"Benhur Tomi Mano", "Y. Hubert Joachim"}
+
+
+def test_the_governor_whose_written_speech_is_read_out_is_not_there():
+    text = ("Ketua Pengadilan Negeri Oelamasi, Decki Nitbani melantik 40 anggota DPRD Kabupaten Kupang. Sementara "
+            "Bupati Kupang, Korinus Masneno saat membacakan sambutan tertulis Gubernur NTT, Viktor Bungtilu Laiskodat "
+            "menekankan soal kolaborasi. “Perlu kolaborasi antara Pemkab dan Pemprov,” kata Viktor Bungtilu "
+            "Laiskodat.")
+    assert "Viktor Bungtilu Laiskodat" not in roles_of(text)
+    assert "Korinus Masneno" in roles_of(text)
+
+
+def test_the_programme_goes_on_with_dilanjutkan():
+    text = ("Bupati Kupang Korinus Masneno menghadiri pelantikan anggota DPRD Kabupaten Kupang. Usai pengucapan "
+            "sumpah, dilanjutkan dengan pengumuman pimpinan sementara oleh Plh. Sekretaris Dewan Rima Salean.")
+    assert set(roles_of(text)) == {"Korinus Masneno", "Rima Salean"}
