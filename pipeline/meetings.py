@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 
 from .meetings_cues import Cue, cue_index
 from .names import is_honorific
@@ -100,6 +101,7 @@ REPRESENTATIVE = re.compile(
 # A line of an attendance list: short, and its only words with a verb's prefix are these.
 LIST_LINE = 200
 LIST_WORDS = frozenset({"beserta", "berserta", "bersama", "terdiri"})
+BACKGROUND_DAYS = 31  # an event dated this long before the one reported is background, not a meeting of it
 TAIL = 64  # characters at the end of a sentence that tell whether it may end there
 # What a sentence may end with: terminal punctuation, a closing quote or bracket, a colon or semicolon.
 SENTENCE_FINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
@@ -394,11 +396,9 @@ def find_meetings(
     represented = {m[2] for m in every if absent.get(m[0], "mention") != "mention"}
     mentions = [m for m in every if not inside(m[0], quotes) and m[0] not in absent]
     mention_starts = [m[0] for m in mentions]
-    present: dict[int, str | None] = {}
-    evidence: list[tuple[int, int]] = []
-    event_type = None
-    remote = False
-    anchored: set[int] = set()  # officials named in a sentence about the event, not only quoted
+    days = day_dates(dates)
+    episodes = [Episode()]
+    event_type = None  # the first event the article names: the type of an episode that names none
     listing = False  # the sentence before named officials at the event: a list may go on
     for sent in views:
         here = [m for m in within(mentions, mention_starts, sent.start, sent.end) if not in_void(m[0], sent.void)]
@@ -411,42 +411,90 @@ def find_meetings(
         # A line naming someone who is no official ("Setda Sumenep Ir. Edy Rasyadi") keeps the list going.
         # A presence cue without names yet ("Turut hadir dalam pertemuan ini:") opens a list too.
         listing = bool(events and (here or any(c.cls == "before" for c in sent.live("before")))) or line_of_list
-        remote = remote or bool(sent.live("remote") and (events or here))
         if events:
             event_type = event_type or min(events, key=lambda c: c.start).value
+        day = day_in(days, sent.start, sent.end)
+        if day and episodes[-1].day and days_between(day, episodes[-1].day) > BACKGROUND_DAYS:
+            continue  # an event long before the one reported ("ditandatangani ... tanggal 19 Mei 2021") is background
+        if events and here and day and episodes[-1].day and day != episodes[-1].day and episodes[-1].present:
+            episodes.append(Episode())  # an event on another day is another meeting
+        episode = episodes[-1]
+        episode.day = episode.day or (day if events and here else None)
+        episode.remote = episode.remote or bool(sent.live("remote") and (events or here))
         if events and here:
+            episode.event_type = episode.event_type or min(events, key=lambda c: c.start).value
             earlier: list[tuple[tuple[int, int], str | None]] = []
             for s, e, idx in here:
                 role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here], windows)
                 earlier.append(((s, e), role))
-                anchored.add(idx)
+                episode.anchored.add(idx)
                 # The first mention a cue speaks for decides; a bare presence stays open.
-                if present.get(idx) is None:
-                    present[idx] = role
-            evidence.append((sent.start, sent.end))
+                if episode.present.get(idx) is None:
+                    episode.present[idx] = role
+            episode.evidence.append((sent.start, sent.end))
         elif here:
             for idx in speaker_of(sent, here, text, windows) - represented:
-                if present.get(idx) is None:
-                    present[idx] = "speaker"
-                evidence.append((sent.start, sent.end))
-    if remote:
-        # A video conference counts for those it says joined it, not for every official quoted
-        # in the article: each may have spoken from their own office.
-        present = {idx: role for idx, role in present.items() if idx in anchored}
-    if event_type is None or len(present) < 2:
+                if episode.present.get(idx) is None:
+                    episode.present[idx] = "speaker"
+                episode.evidence.append((sent.start, sent.end))
+    if event_type is None:
         return []
-    evidence = sorted(set(evidence))
-    date = nearest_date(dates, evidence[0][0])
-    return [{
-        "type": event_type,
+    return [meeting_record(text, officials, dates, ep, event_type) for ep in episodes if len(ep.attending()) >= 2]
+
+
+@dataclass
+class Episode:
+    """One event of an article: who was there in what role, and the sentences that say so."""
+
+    present: dict[int, str | None] = field(default_factory=dict)
+    anchored: set[int] = field(default_factory=set)  # named in a sentence about the event, not only quoted
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    event_type: str | None = None
+    day: str | None = None
+    remote: bool = False
+
+    def attending(self) -> dict[int, str | None]:
+        """The participants: at a video conference only those it places there, not every official
+        quoted in the article, as each may have spoken from their own office."""
+        if self.remote:
+            return {idx: role for idx, role in self.present.items() if idx in self.anchored}
+        return self.present
+
+
+def day_dates(dates: list[dict]) -> list[tuple[int, str]]:
+    """(start, value) of the dates that name one day, in text order."""
+    return sorted((d.get("start", 0), d["value"]) for d in dates
+                  if re.fullmatch(r"\d{4}-\d\d-\d\d", d.get("value") or ""))
+
+
+def days_between(earlier: str, later: str) -> int:
+    """Days from one ISO date to a later one (negative when it is not later; 0 for an impossible date)."""
+    try:
+        return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+    except ValueError:
+        return 0
+
+
+def day_in(days: list[tuple[int, str]], start: int, end: int) -> str | None:
+    """The first one-day date written in [start, end)."""
+    k = bisect_left(days, (start, ""))
+    return days[k][1] if k < len(days) and days[k][0] < end else None
+
+
+def meeting_record(text: str, officials: list[dict], dates: list[dict], episode: Episode, event_type: str) -> dict:
+    """The record `meetings` entry of one episode."""
+    evidence = sorted(set(episode.evidence))
+    when = nearest_date(dates, evidence[0][0])
+    return {
+        "type": episode.event_type or event_type,
         "event": None,
         "participants": [{"name": officials[idx]["name"], "role": role or "attendee"}
-                         for idx, role in sorted(present.items())],
-        "date": (date.get("value") or date.get("resolved")) if date else None,
-        "date_text": date.get("text") if date else None,
+                         for idx, role in sorted(episode.attending().items())],
+        "date": (when.get("value") or when.get("resolved")) if when else None,
+        "date_text": when.get("text") if when else None,
         "place": place_in(text, evidence),
         "evidence": [{"text": text[s:e], "start": s, "end": e} for s, e in evidence],
-    }]
+    }
 
 
 # --- spaCy component -------------------------------------------------------------------
