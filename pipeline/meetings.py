@@ -99,8 +99,8 @@ REPRESENTATIVE = re.compile(
     r"|(?:sambutan|pesan|surat)\w*\s+tertulis|surat\b|pesan\b)"
 )
 # A line of an attendance list: short, and its only words with a verb's prefix are these.
-LIST_LINE = 200
-LIST_WORDS = frozenset({"beserta", "berserta", "bersama", "terdiri"})
+LIST_LINE = 400
+LIST_WORDS = frozenset({"beserta", "berserta", "bersama", "terdiri", "diwakili"})
 BACKGROUND_DAYS = 31  # an event dated this long before the one reported is background, not a meeting of it
 TAIL = 64  # characters at the end of a sentence that tell whether it may end there
 # What a sentence may end with: terminal punctuation, a closing quote or bracket, a colon or semicolon.

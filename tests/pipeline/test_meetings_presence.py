@@ -93,3 +93,32 @@ def test_the_programme_goes_on_with_dilanjutkan():
     text = ("Bupati Kupang Korinus Masneno menghadiri pelantikan anggota DPRD Kabupaten Kupang. Usai pengucapan "
             "sumpah, dilanjutkan dengan pengumuman pimpinan sementara oleh Plh. Sekretaris Dewan Rima Salean.")
     assert set(roles_of(text)) == {"Korinus Masneno", "Rima Salean"}
+
+
+def test_a_written_instruction_of_a_minister_is_no_presence():
+    text = ("Musrenbang RKPD Provinsi Kalimantan Barat dibuka Pj Gubernur Kalbar Harisson di Aula Garuda. "
+            "Kepala Bappeda Kalbar Makhruzi Rahman hadir sekaligus menyampaikan arahan tertulis dari Menteri "
+            "Dalam Negeri Tito Karnavian.")
+    assert set(roles_of(text)) == {"Harisson", "Makhruzi Rahman"}
+
+
+def test_a_deputy_named_with_the_governors_term_is_not_there():
+    text = ("Gubernur Gorontalo Rusli Habibie menghadiri halal bihalal bersama Bupati Gorontalo Nelson Pomalingo. "
+            "Gubernur Rusli dalam sambutannya memaparkan pembangunan tujuh tahun di bawah kepemimpinannya bersama "
+            "Wakil Gubernur Idris Rahim.")
+    assert set(roles_of(text)) == {"Rusli Habibie", "Nelson Pomalingo"}
+
+
+def test_an_official_seen_at_work_during_the_visit_is_there():
+    text = ("Wakil Walikota Bengkulu, Dedy Wahyudi melakukan kunjungan kerja ke Mataram, Rabu (04/03). Asisten I "
+            "Pemkot Mataram, Lalu Mutarwan, tampak sangat serius mencatat program Pemkot Bengkulu.")
+    assert set(roles_of(text)) == {"Dedy Wahyudi", "Lalu Mutarwan"}
+
+
+def test_the_stand_in_named_in_an_entourage_list_is_there():
+    text = ("Gubernur Lampung melakukan peninjauan lokasi rest area KM 215 Jalan Tol Trans Sumatera, Rabu (2/10/2019). "
+            "Tampak hadir dalam rombongan tersebut.\nKepala Bappeda Prov Lampung Herlina Warganegara, Bupati Tulang "
+            "Bawang Hj. Winarti diwakili Sekdakab Ir Antoni MM, juga Kapro PT Waskita Dhetik Ariyanto.")
+    roles = roles_of(text)
+    assert {"Herlina Warganegara", "Antoni"} <= set(roles)
+    assert "Winarti" not in roles
