@@ -135,7 +135,18 @@ class CueIndex:
                 if word.startswith(phrase.words[0]):
                     found.add(Cue(phrase.cls, phrase.value, s, e))
             found.update(self.family_cues(word, s, e, lemmas.get(s) if lemmas else None))
+            if word == "di" and i + 1 < len(words) and text[e:words[i + 1][0]] == " ":
+                found.update(self.split_passive(text, words, i))
         return sorted(found, key=lambda c: (c.start, -c.end, c.cls, c.value))
+
+    def split_passive(self, text: str, words: list[tuple[int, int, str]], i: int) -> list[Cue]:
+        """Cues of a passive verb written apart from its prefix ("di terima Sekda", "di pimpin"):
+        read as one word, spanning both."""
+        start, (_, end, verb) = words[i][0], words[i + 1]
+        joined = "di" + verb
+        out = [Cue(p.cls, p.value, start, end) for p in self.by_first.get(joined, ()) if len(p.words) == 1]
+        out += [Cue(c.cls, c.value, start, end) for c in self.family_cues(joined, start, end, None)]
+        return out
 
     @staticmethod
     def phrase_end(text: str, words: list[tuple[int, int, str]], i: int, phrase: Phrase) -> int | None:

@@ -90,3 +90,18 @@ def test_a_long_run_without_sentence_end_is_joined_in_linear_time():
     text = "Bupati " + "a" * 100_000 + " hadir. Sekda B hadir."
     pieces = [(0, 7), (7, 100_014), (100_015, len(text))]
     assert merge_false_splits(text, pieces) == [(0, 100_014), (100_015, len(text))]
+
+
+def test_a_passive_written_apart_from_its_prefix():
+    roles = roles_of("Rombongan Pemda Muna melakukan studi tiru di Aula Bappeda, Rabu (15/11/2023). Mereka "
+                     "di terima Sekda Kolaka Timur, Andi Muh Iqbal Tongasa. Sedang Pemda Muna di pimpin Staf Ahli "
+                     "Bupati Muna Ahmad Yani Biku.")
+    assert set(roles) == {"Andi Muh Iqbal Tongasa", "Ahmad Yani Biku"}
+    assert roles["Andi Muh Iqbal Tongasa"] == "host"
+
+
+def test_a_place_with_a_house_number_range_and_district():
+    text = ("Menteri Dalam Negeri Tito Karnavian menerima Bupati Merauke Romanus Mbaraka di Jalan Medan Merdeka "
+            "Utara No. 7-8, Gambir, Selasa (30/3/2021).")
+    (meeting,) = find_meetings(text, find_officials(text), [])
+    assert meeting["place"] == "Jalan Medan Merdeka Utara No. 7-8, Gambir"
