@@ -219,6 +219,10 @@ def role_of(mention: tuple[int, int], sent: SentenceView,
             continue
         side, distance = way
         role = cue.value
+        if role == "lead":
+            # "Kunjungan kerja Pemkot Bengkulu dipimpin oleh Wawali X": X leads the visitors.
+            visit = any(c.cls == "event" and c.value == "kunjungan kerja" and c.start < cue.start for c in sent.cues)
+            role = "guest" if visit else "host"
         if side == "before" and opens_sentence(cue, sent, text) \
                 and subject_of_verb(mention, sent, text, others or [], windows):
             continue  # "Didampingi Pj Sekda, Bupati Kobar X menyambangi ...": X is the subject, not the company
@@ -431,8 +435,10 @@ def find_meetings(
                 role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here], windows)
                 earlier.append(((s, e), role))
                 episode.anchored.add(idx)
-                # The first mention a cue speaks for decides; a bare presence stays open.
-                if episode.present.get(idx) is None:
+                # The first mention a cue speaks for decides; a bare presence stays open, and so does
+                # a speech quoted before the sentence that says what the speaker did ("memimpin rapat").
+                known = episode.present.get(idx)
+                if idx not in episode.present or known is None or known == "speaker" and role is not None:
                     episode.present[idx] = role
             episode.evidence.append((sent.start, sent.end))
         elif here:

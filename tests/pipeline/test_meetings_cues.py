@@ -105,3 +105,17 @@ def test_a_place_with_a_house_number_range_and_district():
             "Utara No. 7-8, Gambir, Selasa (30/3/2021).")
     (meeting,) = find_meetings(text, find_officials(text), [])
     assert meeting["place"] == "Jalan Medan Merdeka Utara No. 7-8, Gambir"
+
+
+def test_the_leader_of_a_visiting_delegation_is_a_guest():
+    roles = roles_of("Wakil Walikota Bekasi, Tri Adhianto menerima kunjungan kerja dari Pemerintah Kota Bengkulu, Rabu "
+                     "(10/4). Kunjungan Kerja Pemerintah Kota Bengkulu ini dipimpin oleh Wakil Walikota Bengkulu, "
+                     "Dedy Wahyudi.")
+    assert roles == {"Tri Adhianto": "host", "Dedy Wahyudi": "guest"}
+
+
+def test_a_mayor_quoted_first_and_then_chairing_is_the_host():
+    roles = roles_of("“Semua OPD harus siap,” kata Wali Kota Bitung Maurits Mantiri. Wali Kota Bitung Maurits Mantiri "
+                     "memimpin rapat tim kerja bersama Sekda Bitung Rudy Theno di ruang rapat Sekda.")
+    assert roles["Maurits Mantiri"] == "host"
+    assert "Rudy Theno" in roles
