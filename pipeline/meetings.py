@@ -21,11 +21,12 @@ from .meetings_cues import Cue, cue_index
 from .names import is_honorific
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-# A comma goes on with the place ("No. 8-9, Gambir") unless the day of the event follows it.
+# A comma after a house number goes on with the place ("No. 8-9, Gambir"), unless the day of the
+# event follows it; after a name it ends the place ("di Palembang, Pj Gubernur ...").
 WEEKDAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad"
 PLACE_RE = re.compile(
     r"\b(?:bertempat\s+di|berlangsung\s+di|di)\s+((?:[A-Z][\w.'’-]*|\d+(?:[-/]\d+)*)"
-    r"(?:\s+(?:[A-Z][\w.'’-]*|\d+(?:[-/]\d+)*|dan|ke|No\.?)|\s?,(?=\s[A-Z])(?!\s(?:" + WEEKDAYS + r")\b))*)"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|\d+(?:[-/]\d+)*|dan|ke|No\.?)|(?<=\d),(?=\s[A-Z])(?!\s(?:" + WEEKDAYS + r")\b))*)"
 )
 
 
