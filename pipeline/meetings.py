@@ -1,13 +1,16 @@
-"""Who met whom, at which event, when (issue 3).
+"""Who met whom, at which event, when (issues 3 and 13).
 
-A press release usually reports one event. Its sentences that name an event (kunjungan
+A press release usually reports one event, sometimes several. Its sentences that name an event (kunjungan
 kerja, audiensi, rapat, melantik ...) or presence (didampingi, turut hadir, bersama) put
 the officials mentioned in them at the event; in a sentence that only reports speech, the
 speaker is present. Mentions inside quotes, in clauses about another time ("sejak ...",
 "usai ...", "kala itu") or in plans ("akan", "direncanakan") do not count, nor officials only
 represented ("mewakili X", "X melalui Y") or named as the owner of a policy. Each participant's
 role (host, guest, accompanying, attendee, speaker) comes from the cue written nearest the
-mention. All officials present form one meeting when there are at least two of them.
+mention (cues and word families: meetings_cues.py). The lines of an attendance list that follow
+an event sentence count with it. An event sentence dated another day starts another event; one
+dated over a month earlier is background. Each event with at least two officials present is a
+meeting.
 """
 
 from __future__ import annotations
