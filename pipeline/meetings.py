@@ -1,26 +1,35 @@
-"""Who met whom, at which event, when (issue 3).
+"""Who met whom, at which event, when (issues 3 and 13).
 
-A press release usually reports one event. Its sentences that name an event (kunjungan
+A press release usually reports one event, sometimes several. Its sentences that name an event (kunjungan
 kerja, audiensi, rapat, melantik ...) or presence (didampingi, turut hadir, bersama) put
 the officials mentioned in them at the event; in a sentence that only reports speech, the
 speaker is present. Mentions inside quotes, in clauses about another time ("sejak ...",
 "usai ...", "kala itu") or in plans ("akan", "direncanakan") do not count, nor officials only
 represented ("mewakili X", "X melalui Y") or named as the owner of a policy. Each participant's
 role (host, guest, accompanying, attendee, speaker) comes from the cue written nearest the
-mention. All officials present form one meeting when there are at least two of them.
+mention (cues and word families: meetings_cues.py). The lines of an attendance list that follow
+an event sentence count with it. An event sentence dated another day starts another event; one
+dated over a month earlier is background. Each event with at least two officials present is a
+meeting.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
 
-from .names import is_honorific, read_lines
+from .meetings_cues import Cue, cue_index
+from .names import is_honorific
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# A comma after a house number goes on with the place ("No. 8-9, Gambir"), unless the day of the
+# event follows it; after a name it ends the place ("di Palembang, Pj Gubernur ...").
+WEEKDAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad"
 PLACE_RE = re.compile(
-    r"\b(?:bertempat\s+di|berlangsung\s+di|di)\s+((?:[A-Z][\w.'’-]*|\d+)(?:\s+(?:[A-Z][\w.'’-]*|\d+|dan|ke|No\.?|,(?=\s[A-Z])))*)"
+    r"\b(?:bertempat\s+di|berlangsung\s+di|di)\s+((?:[A-Z][\w.'’-]*|\d+(?:[-/]\d+)*)"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|\d+(?:[-/]\d+)*|dan|ke|No\.?)|(?<=\d),(?=\s[A-Z])(?!\s(?:" + WEEKDAYS + r")\b))*)"
 )
 
 
@@ -37,33 +46,9 @@ class Windows:
 WINDOWS = Windows()
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A cue phrase found in a sentence."""
-
-    cls: str
-    value: str
-    start: int
-    end: int
-
-
-@cache
-def cue_table() -> tuple[tuple[re.Pattern, str, str], ...]:
-    """Cue patterns with their class and value, longest phrases first."""
-    rows = []
-    for line in read_lines("meetings_cues.tsv")[1:]:
-        cue, cls, value = (line.split("\t") + [""])[:3]
-        body = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+")
-        tail = r"\w*" if cue.endswith("*") else r"(?![\w-])"
-        rows.append((len(cue), re.compile(rf"(?<![\w-]){body}{tail}", re.IGNORECASE), cls, value.strip()))
-    rows.sort(key=lambda r: -r[0])
-    return tuple((pat, cls, value) for _, pat, cls, value in rows)
-
-
 def find_cues(sentence: str, offset: int) -> list[Cue]:
-    """Cues in a sentence, with text offsets."""
-    return [Cue(cls, value, offset + m.start(), offset + m.end())
-            for pat, cls, value in cue_table() for m in pat.finditer(sentence)]
+    """Cues in a sentence, with text offsets (one pass over its words)."""
+    return [Cue(c.cls, c.value, c.start + offset, c.end + offset) for c in cue_index().find(sentence, 0, len(sentence))]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -111,7 +96,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\b(?:Kab|Kec|Kel|Prov|Jl|No|Ir|Dr|Drs|Hj|Ny|Plt|Pjs|Plh))\.\s*$"
 )
-LAST_WORD = re.compile(r"(\w+)\.\s*$")
+LAST_WORD = re.compile(r"(?<!\w)(\w+)\.\s*$")
+# A predicate of its own between a name and an absence cue: the cue is not about that name.
+VERB_BETWEEN = re.compile(r"\b(?:me|ber|di|ter)[a-z]{3,}\b")
+# What follows "melalui" when someone stands in for an official: a title or name (capitalised),
+# an office written in lower case, or a written message.
+REPRESENTATIVE = re.compile(
+    r"\s+(?:[A-Z]|(?:sekretaris|sekda|staf|staff|asisten|kepala|kadis|wakil|juru|kabag|plt|pj)\b"
+    r"|(?:sambutan|pesan|surat)\w*\s+tertulis|surat\b|pesan\b)"
+)
+# A line of an attendance list: short, and its only words with a verb's prefix are these.
+LIST_LINE = 400
+LIST_WORDS = frozenset({"beserta", "berserta", "bersama", "terdiri", "diwakili"})
+BACKGROUND_DAYS = 31  # an event dated this long before the one reported is background, not a meeting of it
+TAIL = 64  # characters at the end of a sentence that tell whether it may end there
 # What a sentence may end with: terminal punctuation, a closing quote or bracket, a colon or semicolon.
 SENTENCE_FINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
@@ -120,7 +118,8 @@ def merge_false_splits(text: str, sentences: list[tuple[int, int]]) -> list[tupl
     """Join sentences split where none can end: after an abbreviation or initial ("Pj.", "J."), or mid-clause."""
     merged: list[tuple[int, int]] = []
     for s, e in sentences:
-        prev = text[merged[-1][0]:merged[-1][1]] if merged else ""
+        # Only the end of the sentence so far decides, so a long run of merged text is never rescanned.
+        prev = text[max(merged[-1][0], merged[-1][1] - TAIL):merged[-1][1]] if merged else ""
         word = LAST_WORD.search(prev)
         # Honorifics in any spelling end no sentence either ("DR. Zefnihan", "Prof. Tito").
         # A statistical segmenter also splits mid-clause, after a comma ("Wakil Ketua DPRD 1, | Roni
@@ -142,8 +141,14 @@ def clause_end(text: str, start: int, limit: int) -> int:
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """True when pos lies in one of the spans."""
-    return any(a <= pos < b for a, b in spans)
+    """True when pos lies in one of the spans (sorted by start and not overlapping: a binary search)."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def within(mentions: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """The mentions (sorted, with their start offsets in `starts`) that start in [lo, hi)."""
+    return mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
 @dataclass
@@ -154,15 +159,23 @@ class SentenceView:
     end: int
     cues: list[Cue]
     void: list[tuple[int, int]]
+    every: list[Cue] = field(default_factory=list)  # all cues, those inside quotes too
 
     def live(self, cls: str) -> list[Cue]:
         """Cues of a class outside void stretches."""
-        return [c for c in self.cues if c.cls == cls and not inside(c.start, self.void)]
+        return [c for c in self.cues if c.cls == cls and not in_void(c.start, self.void)]
 
 
-def view(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> SentenceView:
+def in_void(pos: int, void: list[tuple[int, int]]) -> bool:
+    """True when pos lies in a void stretch (a sentence has few: a plain scan)."""
+    return any(a <= pos < b for a, b in void)
+
+
+def view(text: str, start: int, end: int, quotes: list[tuple[int, int]],
+         lemmas: dict[int, str] | None = None) -> SentenceView:
     """Cues (outside quotes) and void stretches of one sentence."""
-    cues = [c for c in find_cues(text[start:end], start) if not inside(c.start, quotes)]
+    every = cue_index().find(text, start, end, lemmas)
+    cues = [c for c in every if not inside(c.start, quotes)]
     # "menyambut baik usulan": a phrase that only looks like a cue cancels the cues inside it.
     idioms = [(c.start, c.end) for c in cues if c.cls == "not"]
     cues = [c for c in cues if c.cls != "not" and not any(a <= c.start < b for a, b in idioms)]
@@ -174,7 +187,7 @@ def view(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Sent
             void.append((c.start, clause_end(text, c.end, end)))  # "Musrenbang yang dijadwalkan ..., dibuka"
         elif c.cls == "plan":
             void.append((c.start, end))
-    return SentenceView(start, end, cues, void)
+    return SentenceView(start, end, cues, sorted(void), every)
 
 
 def cue_reach(cue: Cue, mention: tuple[int, int], earlier: list[tuple[int, int]]) -> tuple[str, int] | None:
@@ -203,13 +216,17 @@ def role_of(mention: tuple[int, int], sent: SentenceView,
     """
     reached = []
     for cue in sent.cues:
-        if inside(cue.start, sent.void):
+        if in_void(cue.start, sent.void):
             continue
         way = cue_reach(cue, mention, [span for span, _ in earlier])
         if way is None:
             continue
         side, distance = way
         role = cue.value
+        if role == "lead":
+            # "Kunjungan kerja Pemkot Bengkulu dipimpin oleh Wawali X": X leads the visitors.
+            visit = any(c.cls == "event" and c.value == "kunjungan kerja" and c.start < cue.start for c in sent.cues)
+            role = "guest" if visit else "host"
         if side == "before" and opens_sentence(cue, sent, text) \
                 and subject_of_verb(mention, sent, text, others or [], windows):
             continue  # "Didampingi Pj Sekda, Bupati Kobar X menyambangi ...": X is the subject, not the company
@@ -269,23 +286,28 @@ def together(sent: SentenceView, here: list[tuple[int, int, int]], windows: Wind
     return out
 
 
-def absent_of(text: str, start: int, end: int, mentions: list[tuple[int, int, int]],
-              windows: Windows = WINDOWS) -> set[int]:
+def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
+              windows: Windows = WINDOWS) -> dict[int, str]:
     """Starts of the mentions a sentence says were not there: represented ("mewakili X",
     "X melalui Y", "X diwakili"), excused ("berhalangan") or only sending a message ("pesan dari X").
 
     Only those mentions are dropped: the same person may be named elsewhere at the event, as a
-    spokesman speaks "mewakili Kapolda" who is there."""
-    out = set()
-    for cue in find_cues(text[start:end], start):
+    spokesman speaks "mewakili Kapolda" who is there. `mentions` are the sentence's, sorted.
+    Each start maps to its cue's value: "mention" where the official is only named as the owner
+    of a policy, "" where someone else stood in for them."""
+    out: dict[int, str] = {}
+    starts = [m[0] for m in mentions]
+    for cue in cues:
         if cue.cls == "absent_before":
-            after = [m for m in mentions if cue.end <= m[0] < cue.end + windows.absent]
+            after = within(mentions, starts, cue.end, cue.end + windows.absent)
             if after:
-                out.add(min(after)[0])
-        elif cue.cls == "absent_after":
-            before = [m for m in mentions if cue.start - windows.absent < m[1] <= cue.start]
-            if before:
-                out.add(max(before, key=lambda m: m[1])[0])
+                out[after[0][0]] = cue.value
+        elif cue.cls == "absent_after" and (cue.value != "by" or REPRESENTATIVE.match(text, cue.end)):
+            before = [m for m in within(mentions, starts, cue.start - windows.absent - 200, cue.start)
+                      if cue.start - windows.absent < m[1] <= cue.start]
+            # "X melalui Y", not "X mengatakan melalui momentum ini": no verb of X's own between.
+            if before and not VERB_BETWEEN.search(text, before[-1][1], cue.start):
+                out[max(before, key=lambda m: m[1])[0]] = cue.value
     return out
 
 
@@ -325,66 +347,167 @@ def place_in(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def planned(sent: SentenceView, here: list[tuple[int, int, int]], text: str, windows: Windows = WINDOWS) -> set[int]:
+    """Starts of the mentions a plan speaks of: the one written right before "akan"/"dijadwalkan"
+    with nothing but plain words between ("Presiden X akan berkunjung", "Kedatangan X dikabarkan
+    akan ..."), and the one a planning noun phrase names ("persiapan kunjungan kerja Presiden X")."""
+    out = set()
+    for cue in (c for c in sent.cues if c.cls == "plan"):  # each voids its own start: not live()
+        before = [m for m in here if m[1] <= cue.start]
+        if before:
+            m = before[-1]
+            gap = text[m[1]:cue.start]
+            if len(gap) <= windows.absent and not re.search(r"[,;.:]", gap) \
+                    and not any(m[1] <= c.start < cue.start for c in sent.cues if c.cls != "plan"):
+                out.add(m[0])
+    for cue in sent.live("plan_np"):
+        after = [m for m in here if cue.end <= m[0] <= cue.end + windows.role_after]
+        if after and not re.search(r"[.;]", text[cue.end:after[0][0]]):
+            out.add(after[0][0])
+    return out
+
+
+def continues_list(text: str, sent: SentenceView, here: list[tuple[int, int, int]]) -> bool:
+    """A sentence that only names officials, with no predicate of its own: one more line of the
+    list the sentence before began ("Tampak hadir Bupati A beserta istri." / "Wakil Bupati B
+    beserta istri." / "Ketua DPRD C.")."""
+    if sent.end - sent.start > LIST_LINE or any(c.cls in ("speech", "event") for c in sent.cues):
+        return False
+    rest, pos = [], sent.start
+    for s, e, _ in here:
+        rest.append(text[pos:s])
+        pos = max(pos, e)
+    rest.append(text[pos:sent.end])
+    words = re.findall(r"[a-z]+", " ".join(rest))
+    return not any(VERB_BETWEEN.fullmatch(w) and w not in LIST_WORDS for w in words)
+
+
 def find_meetings(
     text: str,
     officials: list[dict],
     dates: list[dict],
     sentences: list[tuple[int, int]] | None = None,
     windows: Windows = WINDOWS,
+    lemmas: dict[int, str] | None = None,
 ) -> list[dict]:
-    """Return one record `meetings` entry per event where named officials were together."""
+    """Return one record `meetings` entry per event where named officials were together.
+
+    `lemmas` (a word's start offset -> the model's lemma) add the model's reading of a word to
+    the affix rules that put it in a cue family."""
     if len(officials) < 2:
         return []
     sentences = merge_false_splits(text, split_at_lines(text, sentences or split_sentences(text)))
     quotes = quoted_spans(text)
-    mentions = sorted(
-        (m["start"], m["end"], idx)
-        for idx, o in enumerate(officials) for m in o.get("mentions", [])
-        if not inside(m["start"], quotes)
-    )
     every = sorted((m["start"], m["end"], idx) for idx, o in enumerate(officials) for m in o.get("mentions", []))
-    absent = {pos for start, end in sentences for pos in absent_of(text, start, end, every, windows)}
-    mentions = [m for m in mentions if m[0] not in absent]
-    present: dict[int, str | None] = {}
-    evidence: list[tuple[int, int]] = []
-    event_type = None
-    remote = False
-    for start, end in sentences:
-        sent = view(text, start, end, quotes)
-        here = [m for m in mentions if start <= m[0] < end and not inside(m[0], sent.void)]
+    starts = [m[0] for m in every]
+    views = [view(text, start, end, quotes, lemmas) for start, end in sentences]
+    absent = {pos: why for sent in views
+              for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows).items()}
+    # An official whose speech is read out or who is represented was not there, even when quoted.
+    represented = {m[2] for m in every if absent.get(m[0], "mention") != "mention"}
+    mentions = [m for m in every if not inside(m[0], quotes) and m[0] not in absent]
+    mention_starts = [m[0] for m in mentions]
+    days = day_dates(dates)
+    episodes = [Episode()]
+    event_type = None  # the first event the article names: the type of an episode that names none
+    listing = False  # the sentence before named officials at the event: a list may go on
+    for sent in views:
+        here = [m for m in within(mentions, mention_starts, sent.start, sent.end) if not in_void(m[0], sent.void)]
+        plans = planned(sent, here, text, windows)
+        here = [m for m in here if m[0] not in plans]
         events = sent.live("event") or together(sent, here, windows)
-        if sent.live("remote") and (events or here):
-            remote = True
+        line_of_list = not events and listing and continues_list(text, sent, here)
+        if line_of_list and here:
+            events = [Cue("event", "acara", sent.start, sent.start)]
+        # A line naming someone who is no official ("Setda Sumenep Ir. Edy Rasyadi") keeps the list going.
+        # A presence cue without names yet ("Turut hadir dalam pertemuan ini:") opens a list too.
+        listing = bool(events and (here or any(c.cls == "before" for c in sent.live("before")))) or line_of_list
         if events:
             event_type = event_type or min(events, key=lambda c: c.start).value
+        day = day_in(days, sent.start, sent.end)
+        if day and episodes[-1].day and days_between(day, episodes[-1].day) > BACKGROUND_DAYS:
+            continue  # an event long before the one reported ("ditandatangani ... tanggal 19 Mei 2021") is background
+        if events and here and day and episodes[-1].day and day != episodes[-1].day and episodes[-1].present:
+            episodes.append(Episode())  # an event on another day is another meeting
+        episode = episodes[-1]
+        episode.day = episode.day or (day if events and here else None)
+        episode.remote = episode.remote or bool(sent.live("remote") and (events or here))
         if events and here:
+            episode.event_type = episode.event_type or min(events, key=lambda c: c.start).value
             earlier: list[tuple[tuple[int, int], str | None]] = []
             for s, e, idx in here:
                 role = role_of((s, e), sent, earlier, text, [(m[0], m[1]) for m in here], windows)
                 earlier.append(((s, e), role))
-                # The first mention a cue speaks for decides; a bare presence stays open.
-                if present.get(idx) is None:
-                    present[idx] = role
-            evidence.append((start, end))
+                episode.anchored.add(idx)
+                # The first mention a cue speaks for decides; a bare presence stays open, and so does
+                # a speech quoted before the sentence that says what the speaker did ("memimpin rapat").
+                known = episode.present.get(idx)
+                if idx not in episode.present or known is None or known == "speaker" and role is not None:
+                    episode.present[idx] = role
+            episode.evidence.append((sent.start, sent.end))
         elif here:
-            for idx in speaker_of(sent, here, text, windows):
-                if present.get(idx) is None:
-                    present[idx] = "speaker"
-                evidence.append((start, end))
-    if remote or event_type is None or len(present) < 2:
+            for idx in speaker_of(sent, here, text, windows) - represented:
+                if episode.present.get(idx) is None:
+                    episode.present[idx] = "speaker"
+                episode.evidence.append((sent.start, sent.end))
+    if event_type is None:
         return []
-    evidence = sorted(set(evidence))
-    date = nearest_date(dates, evidence[0][0])
-    return [{
-        "type": event_type,
+    return [meeting_record(text, officials, dates, ep, event_type) for ep in episodes if len(ep.attending()) >= 2]
+
+
+@dataclass
+class Episode:
+    """One event of an article: who was there in what role, and the sentences that say so."""
+
+    present: dict[int, str | None] = field(default_factory=dict)
+    anchored: set[int] = field(default_factory=set)  # named in a sentence about the event, not only quoted
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    event_type: str | None = None
+    day: str | None = None
+    remote: bool = False
+
+    def attending(self) -> dict[int, str | None]:
+        """The participants: at a video conference only those it places there, not every official
+        quoted in the article, as each may have spoken from their own office."""
+        if self.remote:
+            return {idx: role for idx, role in self.present.items() if idx in self.anchored}
+        return self.present
+
+
+def day_dates(dates: list[dict]) -> list[tuple[int, str]]:
+    """(start, value) of the dates that name one day, in text order."""
+    return sorted((d.get("start", 0), d["value"]) for d in dates
+                  if re.fullmatch(r"\d{4}-\d\d-\d\d", d.get("value") or ""))
+
+
+def days_between(earlier: str, later: str) -> int:
+    """Days from one ISO date to a later one (negative when it is not later; 0 for an impossible date)."""
+    try:
+        return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+    except ValueError:
+        return 0
+
+
+def day_in(days: list[tuple[int, str]], start: int, end: int) -> str | None:
+    """The first one-day date written in [start, end)."""
+    k = bisect_left(days, (start, ""))
+    return days[k][1] if k < len(days) and days[k][0] < end else None
+
+
+def meeting_record(text: str, officials: list[dict], dates: list[dict], episode: Episode, event_type: str) -> dict:
+    """The record `meetings` entry of one episode."""
+    evidence = sorted(set(episode.evidence))
+    when = nearest_date(dates, evidence[0][0])
+    return {
+        "type": episode.event_type or event_type,
         "event": None,
         "participants": [{"name": officials[idx]["name"], "role": role or "attendee"}
-                         for idx, role in sorted(present.items())],
-        "date": (date.get("value") or date.get("resolved")) if date else None,
-        "date_text": date.get("text") if date else None,
+                         for idx, role in sorted(episode.attending().items())],
+        "date": (when.get("value") or when.get("resolved")) if when else None,
+        "date_text": when.get("text") if when else None,
         "place": place_in(text, evidence),
         "evidence": [{"text": text[s:e], "start": s, "end": e} for s, e in evidence],
-    }]
+    }
 
 
 # --- spaCy component -------------------------------------------------------------------
@@ -404,7 +527,11 @@ class MeetingsComponent:
         sentences = None
         if doc.has_annotation("SENT_START"):
             sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences, self.windows)
+        lemmas = None
+        if doc.has_annotation("LEMMA"):
+            lemmas = {t.idx: t.lemma_ for t in doc if t.lemma_ and t.lemma_ != t.text}
+        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences,
+                                       self.windows, lemmas)
         return doc
 
 

@@ -1,0 +1,36 @@
+"""Meetings: separate events of one article stay separate (issue 13)."""
+
+from __future__ import annotations
+
+from pipeline.dates import find_dates
+from pipeline.meetings import find_meetings
+from pipeline.officials import find_officials
+
+
+def events_of(text: str) -> list[set[str]]:
+    """The participants of each meeting found in the text, with the text's own dates."""
+    return [{p["name"] for p in m["participants"]}
+            for m in find_meetings(text, find_officials(text), find_dates(text))]
+
+
+def test_events_on_different_days_are_different_meetings():
+    text = ("Wali Kota Sorong, Septinus Lobat menghadiri peringatan HUT Ke-25 Kota Sorong bersama Ketua DPRD Kota "
+            "Sorong Petronela Kambuaya pada Jumat (28/2/2025). Wali Kota Sorong Septinus Lobat kembali memimpin apel "
+            "perdana bersama Sekda Yakob Kareth di halaman Kantor Wali Kota Sorong, pada Senin (3/3/2025).")
+    assert events_of(text) == [{"Septinus Lobat", "Petronela Kambuaya"}, {"Septinus Lobat", "Yakob Kareth"}]
+
+
+def test_one_day_officials_alone_make_no_meeting():
+    text = ("Program prioritas ini pertama kali disampaikan dalam peringatan HUT Ke-25 Kota Sorong pada Jumat "
+            "(28/2/2025), yang mana sambutan tersebut dibacakan oleh Sekda Yakob Kareth. Wali Kota Sorong Septinus "
+            "Lobat kembali menegaskan komitmen itu dalam apel perdana di halaman Kantor Wali Kota Sorong, pada Senin "
+            "(3/3/2025).")
+    assert events_of(text) == []
+
+
+def test_a_document_signed_years_before_is_background():
+    text = ("Bupati Tanjung Jabung Barat Anwar Sadat dan Bupati Tanjung Jabung Timur Romi Hariyanto, Rabu (31/5/2023), "
+            "menggelar pertemuan di Kemendagri. Pertemuan tersebut juga dihadiri Gubernur Jambi Al Haris. Berita "
+            "acara kesepakatan tanggal 19 Mei 2021 ditandatangani oleh Bupati Tanjung Jabung Barat Anwar Sadat dan "
+            "Pj Gubernur Jambi Hari Nur Cahya Murni.")
+    assert events_of(text) == [{"Anwar Sadat", "Romi Hariyanto", "Al Haris"}]
