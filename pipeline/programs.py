@@ -199,11 +199,18 @@ def head_kind(expansion: str) -> str | None:
     return english[0] if english else None
 
 
+def only_cue_words(name: str) -> bool:
+    """Whether a name is made of cue and generic words only ("program unggulan", "Aplikasi")."""
+    cues = program_cues()
+    words = [w.lower() for w in re.findall(r"[\w-]+", name)]
+    return all(w in cues["head"] or w in cues["generic"] or w in FUNCTION_WORDS for w in words)
+
+
 def pair_kind(pair: Pair) -> str | None:
     """Kind of a pair: a program kind, 'org', or None when it is not a program at all."""
     known = acronym_kinds().get(norm_acronym(pair.acronym))
-    if known == "not_program":
-        return None
+    if known == "not_program" or only_cue_words(pair.expansion):
+        return None  # "program unggulan (Progul)" abbreviates a phrase, not a name
     kind = head_kind(pair.expansion)
     if known in {"plan", "document"}:
         return known
@@ -323,6 +330,8 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     first = words[0].lower()
     if first in cues["not_name"] or first in cues["generic"] or (words[0].isupper() and len(words) == 1):
         return None
+    if only_cue_words(" ".join(words)):
+        return None  # "program Aplikasi khususnya ..." names nothing
     if any(w.isdigit() for w in words) or norm_acronym(words[0]) in acronym_kinds():
         return None  # "inovasi TOP 40 Tingkat Nasional" is a rank, "program PKH" a known acronym
     # a lower-case tail only continues a name that began in capitals ("Bogor tanpa plastik")
@@ -391,30 +400,6 @@ def hundred_days_candidates(text: str) -> list[Found]:
             for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
-def series_candidates(text: str) -> list[Found]:
-    """Capitalised names listed after 'program dan inovasi …, diantaranya A yang …, B …'."""
-    found = []
-    kinds = {"program", "innovation", "app", "movement"}
-    heads = "|".join(re.escape(w) for w, k in program_cues()["head"].items() if k in kinds)
-    intro = r"(?:diantaranya|di antaranya|antara lain|seperti|yakni|yaitu)"
-    pattern = rf"\b(?:{heads})\b[^.\n]{{0,30}}?\b{intro}\b[ \t,:]*([^.\n]+)"
-    generic = program_cues()["generic"]
-    for m in re.finditer(pattern, text, re.IGNORECASE):
-        between = re.findall(r"\w+", m.group(0)[:m.start(1) - m.start()])[1:]
-        if m.group(0)[0].isupper() or any(w.lower() in generic for w in between):
-            continue  # "Program Studi ... yaitu" names study programmes, not government ones
-        series_start = m.start(1)
-        for piece in re.finditer(r"[^,]+", m.group(1)):
-            chunk = piece.group()
-            name = re.search(rf"{TITLE_WORD}(?:\s+{TITLE_WORD})+", chunk)
-            first = name.group().split()[0] if name else ""
-            if not name or first.lower() in program_cues()["not_name"] or norm_acronym(first) in acronym_kinds():
-                continue
-            start = series_start + piece.start() + name.start()
-            found.append(Found(name.group(), "program", start, start + len(name.group()), [], name.group().lower()))
-    return found
-
-
 # --- merging -----------------------------------------------------------------------------
 
 def norm_key(name: str) -> str:
@@ -433,7 +418,8 @@ def merge(found: list[Found], text: str) -> list[dict]:
         aliases = []
         for f in group:
             for form in [f.name, *f.aliases]:
-                if form != best.name and form not in aliases and norm_key(form) != norm_key(best.name):
+                same_words = sorted(norm_key(form).split()) == sorted(norm_key(best.name).split())
+                if form != best.name and form not in aliases and not same_words:  # "A (B)" is "B (A)"
                     aliases.append(form)
         mentions = mention_spans(text, [best.name, *aliases], group)
         first = min(group, key=lambda f: f.start)
@@ -465,6 +451,9 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
     government = r"\b(Pem(?:kot|kab|prov)\s+[A-Z][\w-]+|Pemerintah\s+(?:Kota|Kabupaten|Provinsi)\s+[A-Z][\w-]+)"
     body = re.search(government, text[s:e])
     return body.group(1) if body else None
+
+
+from .programs_series import series_candidates  # noqa: E402  (it builds on the names above)
 
 
 def find_programs(text: str, officials: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
