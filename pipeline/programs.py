@@ -456,19 +456,22 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
 from .programs_series import series_candidates  # noqa: E402  (it builds on the names above)
 
 
-def find_programs(text: str, officials: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
-    """Return (programs, organizations) found in text as record entries."""
-    found = (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
-             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text))
+def rule_candidates(text: str) -> list[Found]:
+    """Every program and organisation candidate the rules find, before merging."""
+    return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
+            + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text))
+
+
+def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:
+    """Program candidates merged into record entries, a name inside a longer kept one dropped."""
     short_keys = {f.key for f in found if f.aliases and f.key == norm_acronym(f.aliases[0])}
     for f in found:
         if " " not in f.name and norm_acronym(f.name) in short_keys:
             f.key = norm_acronym(f.name)  # "aplikasi Sipandu" later on is the "... (Sipandu)" named before
-    orgs = [f for f in found if f.kind == "org"] + org_mentions(text)
-    progs = [f for f in found if f.kind != "org"]
     programs = []
     covered: list[tuple[int, int]] = []
-    for entry in sorted(merge(progs, text), key=lambda e: (-len(e["name"]), e["start"])):
+    merged = merge([f for f in found if f.kind != "org"], text)
+    for entry in sorted(merged, key=lambda e: (-len(e["name"]), e["start"])):
         if any(s <= entry["start"] and entry["end"] <= e and (s, e) != (entry["start"], entry["end"])
                for s, e in covered):
             continue  # "Sapa Bupati" inside an already kept longer name
@@ -476,15 +479,26 @@ def find_programs(text: str, officials: list[dict] | None = None) -> tuple[list[
         entry.pop("_key")
         entry["owner"] = owner_of(text, entry["start"], officials or [])
         programs.append(entry)
+    return sorted(programs, key=lambda e: e["start"])
+
+
+def find_programs(text: str, officials: list[dict] | None = None,
+                  extra: list[Found] | None = None) -> tuple[list[dict], list[dict]]:
+    """Return (programs, organizations) found in text as record entries.
+
+    extra: further program candidates (the learned span model's) merged with the rules' own.
+    """
+    found = rule_candidates(text)
+    programs = program_entries(found + list(extra or []), text, officials)
     organizations = []
-    for entry in merge(orgs, text):
+    for entry in merge([f for f in found if f.kind == "org"] + org_mentions(text), text):
         key = entry.pop("_key")
         entry.pop("kind")
         entry.pop("mentions")
         known = acronyms().get(entry["aliases"][0] if entry["aliases"] else key.upper(), (None,))[0]
         entry["expansion"] = known
         organizations.append(entry)
-    return sorted(programs, key=lambda e: e["start"]), sorted(organizations, key=lambda e: e["start"])
+    return programs, sorted(organizations, key=lambda e: e["start"])
 
 
 def org_mentions(text: str) -> list[Found]:

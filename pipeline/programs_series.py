@@ -155,15 +155,19 @@ def series_span(text: str, start: int) -> tuple[int, int, bool]:
     return pos, m.start() if m else len(text), False
 
 
-def block_items(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, piece) per line of a bulleted or 'Name: description' block."""
+def block_items(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
+    """(offset, piece, whole) per line of a bulleted or 'Name: description' block.
+
+    whole: the line is only a name, so it must be read whole ("• Bantuan Rp 50 juta per RT untuk
+    pemberdayaan masyarakat." is a promise, not a name).
+    """
     items = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
         body = line.group()
         colon = re.match(r"\s*[-–•*]?\s*([^:\n]{2,50}):\s", body)
         piece = colon.group(1) if colon else body
         offset = line.start() + (colon.start(1) if colon else 0)
-        items.append((start + offset, piece))
+        items.append((start + offset, piece, not colon))
     return items
 
 
@@ -176,13 +180,13 @@ def read_series(text: str, start: int, lower_ok: bool, least: int = 2) -> list[F
     if is_block:
         pieces = block_items(text, s, e)
     else:
-        pieces = [(s + o, p) for o, p in split_last_conjunction(top_level_pieces(text[s:e]))]
+        pieces = [(s + o, p, False) for o, p in split_last_conjunction(top_level_pieces(text[s:e]))]
     found = []
-    for offset, piece in pieces:
+    for offset, piece, whole in pieces:
         lead, name = clean_item(piece)
         if not name.strip():
             continue
-        if not name_like(name, lower_ok):
+        if not name_like(name, lower_ok) or (whole and name != piece[lead:].strip()):
             break
         found.append(item_found(name, offset + lead))
     return found if len(found) >= least else []
