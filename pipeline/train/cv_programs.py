@@ -94,7 +94,7 @@ def fit(examples: list[Example], steps: int = STEPS, seed: int = 0, l2: float = 
         grad_z = weight * (1.0 / (1.0 + np.exp(-z)) - y) / len(y)
         grads = [np.bincount(sparse_idx, weights=grad_z[owner], minlength=len(w)) + l2 * w,
                  dense.T @ grad_z + l2 * v, np.array([grad_z.sum()])]
-        for p, g, (m1, m2) in zip(params, grads, moments):
+        for p, g, (m1, m2) in zip(params, grads, moments, strict=True):
             m1 *= 0.9
             m1 += 0.1 * g
             m2 *= 0.999

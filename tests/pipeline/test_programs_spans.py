@@ -50,7 +50,7 @@ def test_fit_ranks_program_names_above_places_and_keeps_one_of_overlapping_spans
     doc = NLP("Camat memamerkan aplikasi Simpel di Kabupaten Sleman.")
     test = doc_examples(doc, [])
     probs = model.scores(test)
-    by_text = dict(zip((e.text for e in test), probs))
+    by_text = dict(zip((e.text for e in test), probs, strict=True))
     assert by_text["Simpel"] > by_text["Kabupaten Sleman"]
     chosen = select(test, probs, 0.5)
     assert [c.text for c in chosen] == ["Simpel"]
