@@ -50,7 +50,7 @@ def acronym_kinds() -> dict[str, str]:
 def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
-                                         "generic": {}, "stop": {}}
+                                         "generic": {}, "stop": {}, "team_purpose": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -308,7 +308,7 @@ def stop_regex() -> str:
 # A passive or active verb ends a lower-case tail: "aplikasi Sinokab dilaksanakan", "... Sinokab menjadi".
 VERB = r"(?:di|me)[a-z]{2,}(?:kan|i)"
 # A capitalised word, or a web address used as a name ("aplikasi Info.go.id").
-NAME_HEAD = rf"{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"
+NAME_HEAD = rf"(?:[eE]-)?{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"  # "aplikasi e-Pengendalian"
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
@@ -358,7 +358,11 @@ def initials_acronym(name: str, text: str) -> tuple[str, str] | None:
 def inside_proper_name(text: str, pos: int) -> bool:
     """Whether a capitalised cue at pos continues a capitalised name ("Riset dan Inovasi Daerah")."""
     before = re.search(r"([\w-]+)[ \t]+$", text[max(0, pos - 30):pos])
-    return bool(before) and (before.group(1)[:1].isupper() or before.group(1) in {"dan", "dari", "untuk"})
+    if not before:
+        return False
+    if before.group(1) in {"dan", "dari", "untuk"}:  # joins two capitalised words, not ", dan Program ..."
+        return inside_proper_name(text, before.start() + max(0, pos - 30))
+    return before.group(1)[:1].isupper()
 
 
 def cue_candidates(text: str) -> list[Found]:
@@ -383,6 +387,10 @@ def cue_candidates(text: str) -> list[Found]:
             continue
         short = None if quoted else initials_acronym(name, text)
         if kind == "team":
+            if not short and name.split()[0].lower() in cues["team_purpose"] and len(name.split()) >= 2:
+                name = f"{m.group(1)} {name}"  # "Tim Percepatan Penegasan Batas Daerah", set up for a task
+                found.append(Found(name, kind, m.start(), m.start() + len(name), [], name.lower()))
+                continue
             if not short:
                 continue  # "Tim Peliputan ...": a team is named when it has an acronym of its own
             name = f"{m.group(1)} {short[1]}"
@@ -390,6 +398,33 @@ def cue_candidates(text: str) -> list[Found]:
             continue
         found.append(Found(name, kind, span[0], span[0] + len(name), [short[0]] if short else [], name.lower()))
     return found
+
+
+def e_name_candidates(text: str) -> list[Found]:
+    """Systems named with an e- prefix and a capital: "E-Planning", "e-Village Budgeting".
+
+    A lower-case tail ("e-government", "e-procurement") is a common noun, not a name.
+    """
+    pattern = rf"(?<![\w-])[eE]-[A-Z][\w-]*(?:[ \t]+(?!{stop_regex()}\b){TITLE_WORD})*"
+    return [Found(m.group(), "app", m.start(), m.end(), [], m.group().lower()) for m in re.finditer(pattern, text)]
+
+
+def key_documents_by_year(found: list[Found]) -> None:
+    """A document acronym used with two or more different years names that many documents.
+
+    "RKPD Tahun 2024", "RKPD 2018-2023" and "RKPD 2024-2026" are three plans; one year, or none,
+    leaves every mention of the acronym with the one document.
+    """
+    years: dict[str, set[str]] = {}
+    dated = []
+    for f in found:
+        span_years = "-".join(re.findall(r"(?:19|20)\d\d", f.name))
+        if f.kind in {"plan", "document"} and span_years:
+            years.setdefault(f.key, set()).add(span_years)
+            dated.append((f, span_years))
+    for f, span_years in dated:
+        if len(years[f.key]) > 1:
+            f.key = f"{f.key} {span_years}"
 
 
 def hundred_days_candidates(text: str) -> list[Found]:
@@ -459,11 +494,13 @@ from .programs_series import series_candidates  # noqa: E402  (it builds on the 
 def rule_candidates(text: str) -> list[Found]:
     """Every program and organisation candidate the rules find, before merging."""
     return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
-            + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text))
+            + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
+            + e_name_candidates(text))
 
 
 def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:
     """Program candidates merged into record entries, a name inside a longer kept one dropped."""
+    key_documents_by_year(found)
     short_keys = {f.key for f in found if f.aliases and f.key == norm_acronym(f.aliases[0])}
     for f in found:
         if " " not in f.name and norm_acronym(f.name) in short_keys:

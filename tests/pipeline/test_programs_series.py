@@ -80,3 +80,29 @@ def test_numbered_programs_by_ordinal():
 def test_abbreviated_phrase_is_not_a_program():
     text = "Pertemuan ini menyelaraskan visi, misi, serta program unggulan (Progul) yang akan dijalankan."
     assert names(text) == []
+
+
+def test_e_prefixed_system_names_but_not_common_nouns():
+    text = ("Kunjungan membahas sinergitas antara E-Planning dengan E-Parkir serta pengadaan lewat "
+            "e-procurement dan penerapan e-government.")
+    assert names(text) == ["E-Planning", "E-Parkir"]
+
+
+def test_team_set_up_for_a_task_needs_no_acronym():
+    text = ("Catur sempat menjabat Ketua Tim Tanggap COVID-19 DKI Jakarta. Hadir pula Tim Peliputan "
+            "Diskominfo Kota Tebingtinggi.")
+    assert names(text) == ["Tim Tanggap COVID-19 DKI Jakarta"]
+
+
+def test_document_acronym_with_different_years_names_different_documents():
+    text = ("Gubernur membuka Musrenbang dalam rangka penyusunan Rencana Kerja Pemerintah Daerah (RKPD) Tahun "
+            "2024. Provinsi NTB akan mengakhiri RKPD 2018-2023. Fokus RKPD 2024-2026 adalah membangun manusia.")
+    assert names(text) == ["Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2024", "RKPD 2018-2023", "RKPD 2024-2026"]
+    one_year = "Wali Kota membuka Kick Off Meeting RKPD 2022. Penyusunan RKPD 2022 dibahas bersama OPD."
+    assert names(one_year) == ["RKPD 2022"]
+
+
+def test_program_after_a_comma_and_dan_is_not_inside_a_longer_name():
+    text = ("Fokus studi tiru terkait reputasi Banyuwangi sebagai kabupaten dengan festival terbanyak, dan Program "
+            "Smart Kampung yang mendorong pelayanan desa. Badan Riset dan Inovasi Daerah ikut hadir.")
+    assert names(text) == ["Smart Kampung"]
