@@ -488,11 +488,10 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
     return body.group(1) if body else None
 
 
-from .programs_series import series_candidates  # noqa: E402  (it builds on the names above)
-
-
 def rule_candidates(text: str) -> list[Found]:
     """Every program and organisation candidate the rules find, before merging."""
+    from .programs_series import series_candidates  # it builds on this module's names
+
     return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
             + e_name_candidates(text))

@@ -103,7 +103,7 @@ def name_like(name: str, lower_ok: bool) -> bool:
     first = outside[0]
     low = first.lower()
     cues = program_cues()
-    if any(low in group for group in (cues["not_name"], cues["stop"])):
+    if any(low in group for group in (cues["not_name"], cues["stop"], series_words()["item_stop"])):
         return False
     if low in cues["generic"] and (len(outside) < 3 or not first[:1].isupper()):
         return False  # "pembangunan infrastruktur", but "Pendidikan Unggul dan Merata" is a name
@@ -196,7 +196,8 @@ def series_candidates(text: str) -> list[Found]:
     """Programs named in series announced by a program noun and an introducing word."""
     found: list[Found] = []
     gap_words = series_words()["gap"]
-    pattern = re.compile(rf"(?<![\w-]){SERIES_NOUN}(?![\w-])({CUE_GAP})\b{INTRO}\b", re.IGNORECASE)
+    # the intro may open the next sentence: "... berbagai program Pemkot Bengkulu. Seperti A, B, ..."
+    pattern = re.compile(rf"(?<![\w-]){SERIES_NOUN}(?![\w-])({CUE_GAP})(?:\.[ \t]+)?\b{INTRO}\b", re.IGNORECASE)
     last_end = 0
     for m in pattern.finditer(text):
         if m.start() < last_end:
@@ -205,7 +206,8 @@ def series_candidates(text: str) -> list[Found]:
         if any(w in gap_words for w in gap):
             continue  # "inovasi ... mencakup berbagai bidang seperti ekonomi, ..." lists fields
         first = m.group(1).split()[:1]
-        if first and first[0][:1].isupper() and first[0].lower() not in program_cues()["generic"]:
+        named = first and first[0][:1].isupper() and first[0].lower() not in program_cues()["not_name"]
+        if named and first[0].lower() not in program_cues()["generic"]:
             continue  # "Program Barisan Siap yaitu ..." describes one named program, "Program Studi ..."
         strong = not re.search(r"(?:adalah|ialah|meliputi|seperti)$", m.group(0), re.IGNORECASE)
         # "Salah satu inovasi ... adalah Kartu Sumbawa Barat Maju, ..." announces a single name
