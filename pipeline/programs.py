@@ -296,6 +296,18 @@ def known_program_candidates(text: str) -> list[Found]:
         if kept != tail and kept:
             end = text.find(kept[-1], m.start()) + len(kept[-1])
         found.append(Found(name, "program", m.start(), end, [m.group(1)] if kept else [], norm_acronym(m.group(1))))
+    return found + known_expansion_candidates(text)
+
+
+def known_expansion_candidates(text: str) -> list[Found]:
+    """National programmes written out in capitals without their acronym: "Cek Kesehatan Gratis"."""
+    found = []
+    for acr, (expansion, kind) in acronyms().items():
+        if kind != "program":
+            continue
+        pattern = r"\s+".join(map(re.escape, expansion.split()))
+        for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+            found.append(Found(m.group(), "program", m.start(), m.end(), [], norm_acronym(acr)))
     return found
 
 
@@ -511,6 +523,10 @@ def program_entries(found: list[Found], text: str, officials: list[dict] | None 
         if any(s <= entry["start"] and entry["end"] <= e and (s, e) != (entry["start"], entry["end"])
                for s, e in covered):
             continue  # "Sapa Bupati" inside an already kept longer name
+        same = next((p for p in programs if norm_key(p["name"]) == norm_key(entry["name"])), None)
+        if same:  # one name found by two rules ("Program Cek Kesehatan Gratis" and the known programme)
+            same["aliases"] += [a for a in entry["aliases"] if a not in same["aliases"]]
+            continue
         covered.extend((m["start"], m["end"]) for m in entry["mentions"])
         entry.pop("_key")
         entry["owner"] = owner_of(text, entry["start"], officials or [])

@@ -106,3 +106,15 @@ def test_program_after_a_comma_and_dan_is_not_inside_a_longer_name():
     text = ("Fokus studi tiru terkait reputasi Banyuwangi sebagai kabupaten dengan festival terbanyak, dan Program "
             "Smart Kampung yang mendorong pelayanan desa. Badan Riset dan Inovasi Daerah ikut hadir.")
     assert names(text) == ["Smart Kampung"]
+
+
+def test_series_intro_opening_the_next_sentence():
+    text = ("Pemkot Mataram tertarik dengan berbagai program Pemkot Bengkulu. Seperti Akta Kematian antar alamat, "
+            "KTP antar alamat dan program lainnya.")
+    assert names(text) == ["Akta Kematian antar alamat", "KTP antar alamat"]
+
+
+def test_national_programme_written_out_without_its_acronym():
+    text = "Rombongan meninjau Program Cek Kesehatan Gratis di Puskesmas Detusoko bersama kepala desa."
+    (ckg,), _ = find_programs(text)
+    assert ckg["name"] == "Cek Kesehatan Gratis"
