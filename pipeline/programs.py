@@ -50,7 +50,7 @@ def acronym_kinds() -> dict[str, str]:
 def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
-                                         "generic": {}, "stop": {}, "team_purpose": {}}
+                                         "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -399,7 +399,8 @@ def cue_candidates(text: str) -> list[Found]:
             continue
         short = None if quoted else initials_acronym(name, text)
         if kind == "team":
-            if not short and name.split()[0].lower() in cues["team_purpose"] and len(name.split()) >= 2:
+            for_task = name.split()[0].lower() in cues["team_purpose"] and len(name.split()) >= 2
+            if not short and (for_task or m.group(1).lower() in cues["task_force"]):
                 name = f"{m.group(1)} {name}"  # "Tim Percepatan Penegasan Batas Daerah", set up for a task
                 found.append(Found(name, kind, m.start(), m.start() + len(name), [], name.lower()))
                 continue

@@ -118,3 +118,13 @@ def test_national_programme_written_out_without_its_acronym():
     text = "Rombongan meninjau Program Cek Kesehatan Gratis di Puskesmas Detusoko bersama kepala desa."
     (ckg,), _ = find_programs(text)
     assert ckg["name"] == "Cek Kesehatan Gratis"
+
+
+def test_task_forces_are_programs_without_an_acronym():
+    text = "Bupati membentuk Satgas Pengamanan Pantai dan Satgas Pupuk untuk musim tanam tahun ini."
+    assert names(text) == ["Satgas Pengamanan Pantai", "Satgas Pupuk"]
+
+
+def test_political_party_is_not_a_movement():
+    text = "Ketua DPD Partai Gerakan Indonesia Raya (Gerindra) Kalimantan Tengah ikut hadir."
+    assert names(text) == []
