@@ -232,6 +232,19 @@ def select(examples: list[Example], probs: np.ndarray, threshold: float) -> list
     return sorted(chosen, key=lambda e: e.start)
 
 
+def plausible(ex: Example) -> bool:
+    """Whether a learned span passes the rules' exclusions: not a known agency, budget, party or
+    title acronym, and not led by a government body, place or title word."""
+    from .programs import acronym_kinds
+
+    words = ex.text.split()
+    cues = program_cues()
+    first = words[0].lower()
+    if acronym_kinds().get(norm_acronym(words[0])) in {"org", "not_program"}:
+        return False
+    return first not in cues["org"] and first not in cues["not_name"] and first not in cues["generic"]
+
+
 def span_found(ex: Example) -> Found:
     """A chosen span as a rules-style candidate ("Sibelaku (Sistem ...)" keyed by its short form)."""
     return item_found(ex.text, ex.start_char)

@@ -23,7 +23,8 @@ import numpy as np
 
 from ..clean import clean_text
 from ..programs import find_programs, rule_candidates
-from ..programs_spans import HASH_BITS, MODEL_DIR, Example, SpanModel, doc_examples, select, span_found
+from ..programs_spans import (HASH_BITS, MODEL_DIR, Example, SpanModel, doc_examples, plausible, select,
+                              span_found)
 
 REPO = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO.parent / "shared" / "eval"
@@ -108,7 +109,7 @@ def predictions(article: Article, model: SpanModel, mode: str) -> list[list[str]
     extra = []
     if mode != "rules":
         chosen = select(article.examples, model.scores(article.examples), model.threshold)
-        extra = [span_found(ex) for ex in chosen]
+        extra = [span_found(ex) for ex in chosen if mode == "learned" or plausible(ex)]
     if mode == "learned":
         from ..programs import program_entries
 
