@@ -23,8 +23,7 @@ import numpy as np
 
 from ..clean import clean_text
 from ..programs import find_programs, rule_candidates
-from ..programs_spans import (HASH_BITS, MODEL_DIR, Example, SpanModel, doc_examples, plausible, select,
-                              span_found)
+from ..programs_spans import HASH_BITS, MODEL_DIR, Example, SpanModel, doc_examples, plausible, select, span_found
 
 REPO = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO.parent / "shared" / "eval"
