@@ -518,16 +518,18 @@ def program_entries(found: list[Found], text: str, officials: list[dict] | None 
         if " " not in f.name and norm_acronym(f.name) in short_keys:
             f.key = norm_acronym(f.name)  # "aplikasi Sipandu" later on is the "... (Sipandu)" named before
     programs = []
+    by_name: dict[str, dict] = {}
     covered: list[tuple[int, int]] = []
     merged = merge([f for f in found if f.kind != "org"], text)
     for entry in sorted(merged, key=lambda e: (-len(e["name"]), e["start"])):
         if any(s <= entry["start"] and entry["end"] <= e and (s, e) != (entry["start"], entry["end"])
                for s, e in covered):
             continue  # "Sapa Bupati" inside an already kept longer name
-        same = next((p for p in programs if norm_key(p["name"]) == norm_key(entry["name"])), None)
+        same = by_name.get(norm_key(entry["name"]))
         if same:  # one name found by two rules ("Program Cek Kesehatan Gratis" and the known programme)
             same["aliases"] += [a for a in entry["aliases"] if a not in same["aliases"]]
             continue
+        by_name[norm_key(entry["name"])] = entry
         covered.extend((m["start"], m["end"]) for m in entry["mentions"])
         entry.pop("_key")
         entry["owner"] = owner_of(text, entry["start"], officials or [])

@@ -25,6 +25,7 @@ CUE_GAP = r"[^.\n:;]{0,70}?"
 ORDINALS = r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)"
 MAX_WORDS = 7  # words of a name outside its parentheses
 LOWER_MAX_WORDS = 4  # a lower-case name ("swasembada gizi") is short
+LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 @cache
@@ -141,13 +142,13 @@ def series_span(text: str, start: int) -> tuple[int, int, bool]:
     pos = start + rest.end()
     if text.startswith("\n", pos) or text[start:pos].strip().endswith(":"):
         end = pos
-        for line in re.finditer(r"[^\n]*\n?", text[pos:]):
+        for line in LINE.finditer(text, pos):  # from pos, without copying the rest of the text
             body = line.group().strip()
             if not body and end == pos:
                 continue
             if not re.match(r"[-–•*]\s*\S|[A-Z][^\n:]{1,50}:\s", body):
                 break
-            end = pos + line.end()
+            end = line.end()
         if end > pos:
             return pos, end, True
     stop = re.compile(r"\.(?=\s|$)|\n|[!?]")
