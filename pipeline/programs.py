@@ -168,7 +168,8 @@ def pair_before(text: str, m: re.Match, acr: str) -> Pair | None:
 
 def pair_after(text: str, m: re.Match, inner: str) -> Pair | None:
     """'BISA (Bogor Integrated System of Aspiration)': the acronym is the word before."""
-    before = re.search(r"([A-Za-z][A-Za-z0-9.\-]{1,15})\s*$", text[:m.start()])
+    window = max(0, m.start() - 40)  # the word before, not the whole text before (linear in the text)
+    before = re.search(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z0-9.\-]{1,15})\s*$", text[window:m.start()])
     if not before or not looks_like_acronym(before.group(1)):
         return None
     # "Simanja (sistem informasi manajemen kinerja)": a short name with one capital needs a program head word
@@ -177,7 +178,7 @@ def pair_after(text: str, m: re.Match, inner: str) -> Pair | None:
     words = inner.split()
     if match_expansion(before.group(1), words) != 0 or not expansion_is_plausible(before.group(1), words):
         return None
-    return Pair(before.group(1), inner, before.start(1), m.end(), m.start(1))
+    return Pair(before.group(1), inner, window + before.start(1), m.end(), m.start(1))
 
 
 # --- classification ----------------------------------------------------------------------
