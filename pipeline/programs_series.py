@@ -71,7 +71,7 @@ def split_last_conjunction(pieces: list[tuple[int, str]]) -> list[tuple[int, str
 
 def clean_item(piece: str) -> tuple[int, str]:
     """(offset in piece, name): separators, bullets and a leading 'program' off, cut at a stop word."""
-    lead = re.match(rf"[\s\-–•*]*(?:(?:dan|serta|hingga|maupun|{INTRO})\s+)*(?:(?:program|inovasi|aplikasi|gerakan)\s+"
+    lead = re.match(rf"[\s\-–•*]*(?:\(?(?:\d{{1,2}}|[a-z])[.)]\s+)?(?:(?:dan|serta|hingga|maupun|{INTRO})\s+)*(?:(?:program|inovasi|aplikasi|gerakan)\s+"
                     r"(?=[a-z]))?", piece, re.IGNORECASE)
     offset = lead.end()
     rest = piece[offset:]
@@ -204,8 +204,9 @@ def series_candidates(text: str) -> list[Found]:
         if m.start() < last_end:
             continue
         gap = re.findall(r"\w+", m.group(1).lower())
-        if any(w in gap_words for w in gap):
-            continue  # "inovasi ... mencakup berbagai bidang seperti ekonomi, ..." lists fields
+        lead_words = re.findall(r"\w+", text[max(0, m.start() - 25):m.start()].lower())[-2:]
+        if any(w in gap_words for w in gap + lead_words):
+            continue  # "inovasi ... mencakup bidang seperti ...", "bentuk inovasi daerah meliputi 1) ..." list kinds
         first = m.group(1).split()[:1]
         named = first and first[0][:1].isupper() and first[0].lower() not in program_cues()["not_name"]
         if named and first[0].lower() not in program_cues()["generic"]:

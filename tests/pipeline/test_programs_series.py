@@ -128,3 +128,10 @@ def test_task_forces_are_programs_without_an_acronym():
 def test_political_party_is_not_a_movement():
     text = "Ketua DPD Partai Gerakan Indonesia Raya (Gerindra) Kalimantan Tengah ikut hadir."
     assert names(text) == []
+
+
+def test_categories_of_a_regulation_list_are_not_programs():
+    text = ("Sesuai Permendagri, bentuk inovasi daerah meliputi 1) Inovasi Tata Kelola Pemerintahan Daerah; "
+            "2) Inovasi Pelayanan Publik; dan 3) Inovasi Daerah lainnya. Aplikasi tersebut merupakan Inovasi "
+            "Layanan Publik.")
+    assert names(text) == []
