@@ -71,8 +71,10 @@ def split_last_conjunction(pieces: list[tuple[int, str]]) -> list[tuple[int, str
 
 def clean_item(piece: str) -> tuple[int, str]:
     """(offset in piece, name): separators, bullets and a leading 'program' off, cut at a stop word."""
-    lead = re.match(rf"[\s\-–•*]*(?:\(?(?:\d{{1,2}}|[a-z])[.)]\s+)?(?:(?:dan|serta|hingga|maupun|{INTRO})\s+)*(?:(?:program|inovasi|aplikasi|gerakan)\s+"
-                    r"(?=[a-z]))?", piece, re.IGNORECASE)
+    marker = r"[\s\-–•*]*(?:\(?(?:\d{1,2}|[a-z])[.)]\s+)?"  # bullet or list number: "- ", "2) "
+    joins = rf"(?:(?:dan|serta|hingga|maupun|{INTRO})\s+)*"
+    noun = r"(?:(?:program|inovasi|aplikasi|gerakan)\s+(?=[a-z]))?"  # "program swasembada gizi"
+    lead = re.match(marker + joins + noun, piece, re.IGNORECASE)
     offset = lead.end()
     rest = piece[offset:]
     stops = set(program_cues()["stop"]) | series_words()["item_stop"]
