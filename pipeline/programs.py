@@ -50,7 +50,7 @@ def acronym_kinds() -> dict[str, str]:
 def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
-                                         "generic": {}, "stop": {}}
+                                         "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -168,7 +168,8 @@ def pair_before(text: str, m: re.Match, acr: str) -> Pair | None:
 
 def pair_after(text: str, m: re.Match, inner: str) -> Pair | None:
     """'BISA (Bogor Integrated System of Aspiration)': the acronym is the word before."""
-    before = re.search(r"([A-Za-z][A-Za-z0-9.\-]{1,15})\s*$", text[:m.start()])
+    window = max(0, m.start() - 40)  # the word before, not the whole text before (linear in the text)
+    before = re.search(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z0-9.\-]{1,15})\s*$", text[window:m.start()])
     if not before or not looks_like_acronym(before.group(1)):
         return None
     # "Simanja (sistem informasi manajemen kinerja)": a short name with one capital needs a program head word
@@ -177,7 +178,7 @@ def pair_after(text: str, m: re.Match, inner: str) -> Pair | None:
     words = inner.split()
     if match_expansion(before.group(1), words) != 0 or not expansion_is_plausible(before.group(1), words):
         return None
-    return Pair(before.group(1), inner, before.start(1), m.end(), m.start(1))
+    return Pair(before.group(1), inner, window + before.start(1), m.end(), m.start(1))
 
 
 # --- classification ----------------------------------------------------------------------
@@ -199,11 +200,18 @@ def head_kind(expansion: str) -> str | None:
     return english[0] if english else None
 
 
+def only_cue_words(name: str) -> bool:
+    """Whether a name is made of cue and generic words only ("program unggulan", "Aplikasi")."""
+    cues = program_cues()
+    words = [w.lower() for w in re.findall(r"[\w-]+", name)]
+    return all(w in cues["head"] or w in cues["generic"] or w in FUNCTION_WORDS for w in words)
+
+
 def pair_kind(pair: Pair) -> str | None:
     """Kind of a pair: a program kind, 'org', or None when it is not a program at all."""
     known = acronym_kinds().get(norm_acronym(pair.acronym))
-    if known == "not_program":
-        return None
+    if known == "not_program" or only_cue_words(pair.expansion):
+        return None  # "program unggulan (Progul)" abbreviates a phrase, not a name
     kind = head_kind(pair.expansion)
     if known in {"plan", "document"}:
         return known
@@ -289,6 +297,18 @@ def known_program_candidates(text: str) -> list[Found]:
         if kept != tail and kept:
             end = text.find(kept[-1], m.start()) + len(kept[-1])
         found.append(Found(name, "program", m.start(), end, [m.group(1)] if kept else [], norm_acronym(m.group(1))))
+    return found + known_expansion_candidates(text)
+
+
+def known_expansion_candidates(text: str) -> list[Found]:
+    """National programmes written out in capitals without their acronym: "Cek Kesehatan Gratis"."""
+    found = []
+    for acr, (expansion, kind) in acronyms().items():
+        if kind != "program":
+            continue
+        pattern = r"\s+".join(map(re.escape, expansion.split()))
+        for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+            found.append(Found(m.group(), "program", m.start(), m.end(), [], norm_acronym(acr)))
     return found
 
 
@@ -301,7 +321,7 @@ def stop_regex() -> str:
 # A passive or active verb ends a lower-case tail: "aplikasi Sinokab dilaksanakan", "... Sinokab menjadi".
 VERB = r"(?:di|me)[a-z]{2,}(?:kan|i)"
 # A capitalised word, or a web address used as a name ("aplikasi Info.go.id").
-NAME_HEAD = rf"{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"
+NAME_HEAD = rf"(?:[eE]-)?{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"  # "aplikasi e-Pengendalian"
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
@@ -323,6 +343,8 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     first = words[0].lower()
     if first in cues["not_name"] or first in cues["generic"] or (words[0].isupper() and len(words) == 1):
         return None
+    if only_cue_words(" ".join(words)):
+        return None  # "program Aplikasi khususnya ..." names nothing
     if any(w.isdigit() for w in words) or norm_acronym(words[0]) in acronym_kinds():
         return None  # "inovasi TOP 40 Tingkat Nasional" is a rank, "program PKH" a known acronym
     # a lower-case tail only continues a name that began in capitals ("Bogor tanpa plastik")
@@ -349,7 +371,11 @@ def initials_acronym(name: str, text: str) -> tuple[str, str] | None:
 def inside_proper_name(text: str, pos: int) -> bool:
     """Whether a capitalised cue at pos continues a capitalised name ("Riset dan Inovasi Daerah")."""
     before = re.search(r"([\w-]+)[ \t]+$", text[max(0, pos - 30):pos])
-    return bool(before) and (before.group(1)[:1].isupper() or before.group(1) in {"dan", "dari", "untuk"})
+    if not before:
+        return False
+    if before.group(1) in {"dan", "dari", "untuk"}:  # joins two capitalised words, not ", dan Program ..."
+        return inside_proper_name(text, before.start() + max(0, pos - 30))
+    return before.group(1)[:1].isupper()
 
 
 def cue_candidates(text: str) -> list[Found]:
@@ -374,6 +400,11 @@ def cue_candidates(text: str) -> list[Found]:
             continue
         short = None if quoted else initials_acronym(name, text)
         if kind == "team":
+            for_task = name.split()[0].lower() in cues["team_purpose"] and len(name.split()) >= 2
+            if not short and (for_task or m.group(1).lower() in cues["task_force"]):
+                name = f"{m.group(1)} {name}"  # "Tim Percepatan Penegasan Batas Daerah", set up for a task
+                found.append(Found(name, kind, m.start(), m.start() + len(name), [], name.lower()))
+                continue
             if not short:
                 continue  # "Tim Peliputan ...": a team is named when it has an acronym of its own
             name = f"{m.group(1)} {short[1]}"
@@ -383,36 +414,39 @@ def cue_candidates(text: str) -> list[Found]:
     return found
 
 
+def e_name_candidates(text: str) -> list[Found]:
+    """Systems named with an e- prefix and a capital: "E-Planning", "e-Village Budgeting".
+
+    A lower-case tail ("e-government", "e-procurement") is a common noun, not a name.
+    """
+    pattern = rf"(?<![\w-])[eE]-[A-Z][\w-]*(?:[ \t]+(?!{stop_regex()}\b){TITLE_WORD})*"
+    return [Found(m.group(), "app", m.start(), m.end(), [], m.group().lower()) for m in re.finditer(pattern, text)]
+
+
+def key_documents_by_year(found: list[Found]) -> None:
+    """A document acronym used with two or more different years names that many documents.
+
+    "RKPD Tahun 2024", "RKPD 2018-2023" and "RKPD 2024-2026" are three plans; one year, or none,
+    leaves every mention of the acronym with the one document.
+    """
+    years: dict[str, set[str]] = {}
+    dated = []
+    for f in found:
+        span_years = "-".join(re.findall(r"(?:19|20)\d\d", f.name))
+        if f.kind in {"plan", "document"} and span_years:
+            years.setdefault(f.key, set()).add(span_years)
+            dated.append((f, span_years))
+    for f, span_years in dated:
+        if len(years[f.key]) > 1:
+            f.key = f"{f.key} {span_years}"
+
+
 def hundred_days_candidates(text: str) -> list[Found]:
     """'program (kerja) 100 hari (kerja) Bupati dan Wakil Bupati', named as a program by the text."""
     titles = rf"(?:\s+{TITLE_WORD}(?:\s+(?:dan\s+)?{TITLE_WORD}){{0,5}})?"
     pattern = rf"\bprogram(?:\s+kerja)?\s+(?:100|seratus)\s+hari(?:\s+kerja)?{titles}"
     return [Found(m.group(0), "program", m.start(), m.end(), [], "100 hari")
             for m in re.finditer(pattern, text, re.IGNORECASE)]
-
-
-def series_candidates(text: str) -> list[Found]:
-    """Capitalised names listed after 'program dan inovasi …, diantaranya A yang …, B …'."""
-    found = []
-    kinds = {"program", "innovation", "app", "movement"}
-    heads = "|".join(re.escape(w) for w, k in program_cues()["head"].items() if k in kinds)
-    intro = r"(?:diantaranya|di antaranya|antara lain|seperti|yakni|yaitu)"
-    pattern = rf"\b(?:{heads})\b[^.\n]{{0,30}}?\b{intro}\b[ \t,:]*([^.\n]+)"
-    generic = program_cues()["generic"]
-    for m in re.finditer(pattern, text, re.IGNORECASE):
-        between = re.findall(r"\w+", m.group(0)[:m.start(1) - m.start()])[1:]
-        if m.group(0)[0].isupper() or any(w.lower() in generic for w in between):
-            continue  # "Program Studi ... yaitu" names study programmes, not government ones
-        series_start = m.start(1)
-        for piece in re.finditer(r"[^,]+", m.group(1)):
-            chunk = piece.group()
-            name = re.search(rf"{TITLE_WORD}(?:\s+{TITLE_WORD})+", chunk)
-            first = name.group().split()[0] if name else ""
-            if not name or first.lower() in program_cues()["not_name"] or norm_acronym(first) in acronym_kinds():
-                continue
-            start = series_start + piece.start() + name.start()
-            found.append(Found(name.group(), "program", start, start + len(name.group()), [], name.group().lower()))
-    return found
 
 
 # --- merging -----------------------------------------------------------------------------
@@ -433,7 +467,8 @@ def merge(found: list[Found], text: str) -> list[dict]:
         aliases = []
         for f in group:
             for form in [f.name, *f.aliases]:
-                if form != best.name and form not in aliases and norm_key(form) != norm_key(best.name):
+                same_words = sorted(norm_key(form).split()) == sorted(norm_key(best.name).split())
+                if form != best.name and form not in aliases and not same_words:  # "A (B)" is "B (A)"
                     aliases.append(form)
         mentions = mention_spans(text, [best.name, *aliases], group)
         first = min(group, key=lambda f: f.start)
@@ -467,35 +502,59 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
     return body.group(1) if body else None
 
 
-def find_programs(text: str, officials: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
-    """Return (programs, organizations) found in text as record entries."""
-    found = (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
-             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text))
+def rule_candidates(text: str) -> list[Found]:
+    """Every program and organisation candidate the rules find, before merging."""
+    from .programs_series import series_candidates  # it builds on this module's names
+
+    return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
+            + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
+            + e_name_candidates(text))
+
+
+def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:
+    """Program candidates merged into record entries, a name inside a longer kept one dropped."""
+    key_documents_by_year(found)
     short_keys = {f.key for f in found if f.aliases and f.key == norm_acronym(f.aliases[0])}
     for f in found:
         if " " not in f.name and norm_acronym(f.name) in short_keys:
             f.key = norm_acronym(f.name)  # "aplikasi Sipandu" later on is the "... (Sipandu)" named before
-    orgs = [f for f in found if f.kind == "org"] + org_mentions(text)
-    progs = [f for f in found if f.kind != "org"]
     programs = []
+    by_name: dict[str, dict] = {}
     covered: list[tuple[int, int]] = []
-    for entry in sorted(merge(progs, text), key=lambda e: (-len(e["name"]), e["start"])):
+    merged = merge([f for f in found if f.kind != "org"], text)
+    for entry in sorted(merged, key=lambda e: (-len(e["name"]), e["start"])):
         if any(s <= entry["start"] and entry["end"] <= e and (s, e) != (entry["start"], entry["end"])
                for s, e in covered):
             continue  # "Sapa Bupati" inside an already kept longer name
+        same = by_name.get(norm_key(entry["name"]))
+        if same:  # one name found by two rules ("Program Cek Kesehatan Gratis" and the known programme)
+            same["aliases"] += [a for a in entry["aliases"] if a not in same["aliases"]]
+            continue
+        by_name[norm_key(entry["name"])] = entry
         covered.extend((m["start"], m["end"]) for m in entry["mentions"])
         entry.pop("_key")
         entry["owner"] = owner_of(text, entry["start"], officials or [])
         programs.append(entry)
+    return sorted(programs, key=lambda e: e["start"])
+
+
+def find_programs(text: str, officials: list[dict] | None = None,
+                  extra: list[Found] | None = None) -> tuple[list[dict], list[dict]]:
+    """Return (programs, organizations) found in text as record entries.
+
+    extra: further program candidates (the learned span model's) merged with the rules' own.
+    """
+    found = rule_candidates(text)
+    programs = program_entries(found + list(extra or []), text, officials)
     organizations = []
-    for entry in merge(orgs, text):
+    for entry in merge([f for f in found if f.kind == "org"] + org_mentions(text), text):
         key = entry.pop("_key")
         entry.pop("kind")
         entry.pop("mentions")
         known = acronyms().get(entry["aliases"][0] if entry["aliases"] else key.upper(), (None,))[0]
         entry["expansion"] = known
         organizations.append(entry)
-    return sorted(programs, key=lambda e: e["start"]), sorted(organizations, key=lambda e: e["start"])
+    return programs, sorted(organizations, key=lambda e: e["start"])
 
 
 def org_mentions(text: str) -> list[Found]:

@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--threads", type=int, help="BLAS/torch threads (default 1)")
     parser.add_argument("--stanza", action="store_true", help="also train the stanza models")
     parser.add_argument("--stanza-only", action="store_true", help="train only the stanza models")
+    parser.add_argument("--programs", action="store_true",
+                        help="only the experimental program span model, from the gold of ../shared/eval, and "
+                             "its 5-fold CV figures (extract does not use it: it loses to the rules under CV)")
     parser.set_defaults(func=run)
 
 
@@ -52,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
 
     fill_defaults(args)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.programs:
+        from ..train.cv_programs import main as programs_main
+
+        return programs_main(["train", "--seed", str(args.seed)]) or programs_main(["cv", "--seed", str(args.seed)])
     if not args.stanza_only:
         settings = TrainSettings(output=args.output, work_dir=args.work_dir, data_root=args.data,
                                  pretrain_epochs=args.pretrain_epochs, ud_max_steps=args.ud_steps,
