@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .clean_chrome import chrome_lines
+
 # Long paragraphs are article body: a "footer" marker followed by one is not a footer.
 BODY_WORDS = 40
 # A related-articles list is a run of headlines: short lines without a closing full stop.
@@ -281,6 +283,7 @@ def scan(raw: str) -> Scan:
     kept = dict(enumerate(lines))
     footer_at: int | None = None
     header = [i for i, line in enumerate(lines) if line][:12]
+    last_body = max((i for i, line in enumerate(lines) if looks_like_body(line)), default=-1)
 
     def remove(i: int, kind: str, credits: tuple[tuple[str, str], ...] = ()) -> None:
         notes[i] = Note(i, kind, lines[i], credits)
@@ -297,8 +300,7 @@ def scan(raw: str) -> Scan:
         credit = None if pattern else credit_line(BULLET.sub("", line))
         if pattern:
             remove(i, pattern.kind)
-            if pattern.scope == "footer" and footer_at is None and not any(
-                    looks_like_body(rest) for rest in lines[i + 1:]):
+            if pattern.scope == "footer" and footer_at is None and last_body <= i:
                 footer_at = i
             if pattern.scope == "related":
                 j = i + 1
@@ -349,6 +351,10 @@ def scan(raw: str) -> Scan:
         if (NAME_LINE.fullmatch(kept[before]) and parse_timestamp(kept[after])
                 and not mentioned_elsewhere(kept[before], lines, before)):
             remove(before, "credit", (("penulis", lines[before]),))
+
+    # Blocks of headline links, their dates and widget rows, wherever they stand after the lead.
+    for i in chrome_lines(kept, parse_timestamp):
+        remove(i, "chrome")
 
     partial.extend(_cut_trailing_code(kept, lines, remove))
     all_notes = sorted([*notes.values(), *partial], key=lambda n: (n.line, n.partial))
