@@ -27,13 +27,17 @@ from .lists_text import (
 
 __all__ = ["find_task_lists", "number_value", "sentence_spans"]
 
+# An intro on the marker's own line is a clause, not a paragraph: past this, take the sentence.
+MAX_INTRO_CHARS = 600
+
 
 def preceding_sentence(text: str, pos: int) -> tuple[int, int] | None:
     """The last sentence that ends before pos."""
-    before = [span for span in sentence_spans(text) if span[1] <= pos]
-    if before:
-        return clean_intro(text, *before[-1])
-    return None
+    spans = sentence_spans(text)
+    idx = sentence_index(spans, pos)
+    while idx >= 0 and spans[idx][1] > pos:
+        idx -= 1
+    return clean_intro(text, *spans[idx]) if idx >= 0 else None
 
 
 def skip_intro(text: str, intro: tuple[int, int] | None) -> bool:
@@ -88,7 +92,8 @@ def find_task_lists(text: str, officials: list[dict] | None = None) -> list[dict
         if prop.intro is None:
             anchor = prop.extra.get("marker_start", prop.start)
             inline_head = clean_intro(text, line_start(text, anchor), anchor)
-            prop.intro = inline_head if inline_head[1] - inline_head[0] > 3 else preceding_sentence(text, anchor)
+            fits = 3 < inline_head[1] - inline_head[0] <= MAX_INTRO_CHARS
+            prop.intro = inline_head if fits else preceding_sentence(text, anchor)
         if skip_intro(text, prop.intro):
             continue
         count = prop.declared_count
@@ -109,8 +114,8 @@ def find_task_lists(text: str, officials: list[dict] | None = None) -> list[dict
 
 
 def line_start(text: str, pos: int) -> int:
-    """Start of the line holding pos."""
-    return text.rfind("\n", 0, pos) + 1
+    """Start of the line holding pos, looked for no further back than an intro can reach."""
+    return text.rfind("\n", max(0, pos - MAX_INTRO_CHARS - 1), pos) + 1
 
 
 def nearby_count(text: str, pos: int) -> int | None:

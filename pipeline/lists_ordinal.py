@@ -103,7 +103,9 @@ def ordinal_markers(text: str, spans: Spans) -> list[Marker]:
 def paragraph_gap(text: str, first: int, second: int) -> int | None:
     """Paragraphs between two positions when second opens its line ("Program kedua, …"
     counts: the head words of a marker may stand before it), else None."""
-    if len(text[text.rfind("\n", 0, second) + 1:second].split()) > MARKER_HEAD_WORDS:
+    window = max(first, second - 200)  # the head words are short: look no further back
+    line_start = text.rfind("\n", window, second)
+    if line_start < 0 and window > 0 or len(text[line_start + 1:second].split()) > MARKER_HEAD_WORDS:
         return None
     lines = [line for line in text[first:second].split("\n")[1:-1] if line.strip()]
     return len(lines)

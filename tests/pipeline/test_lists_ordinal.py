@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from pipeline.lists import find_task_lists
 
-
-def items(text: str) -> list[list[str]]:
-    """The item texts of every list found in text."""
-    return [[it["text"] for it in lst["items"]] for lst in find_task_lists(text)]
+from .list_fixtures import items
 
 
 def test_unmarked_first_point_then_selanjutnya_then_ketiga():

@@ -6,10 +6,7 @@ import pytest
 
 from pipeline.lists import find_task_lists
 
-
-def items(text: str) -> list[list[str]]:
-    """The item texts of every list found in text."""
-    return [[it["text"] for it in lst["items"]] for lst in find_task_lists(text)]
+from .list_fixtures import items
 
 
 def test_series_carried_on_after_berikutnya():
