@@ -44,6 +44,9 @@ LINE_ITEM_MAX_WORDS = 60
 
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:dan|serta)\s+|\s(?:dan|serta)\s+|[,;]\s*)", re.IGNORECASE)
 DEGREE_LIKE = re.compile(r"^(?:[A-Z]{1,3}|[A-Za-z]{1,3}\.[A-Za-z.]{1,5})$")
+# "Selanjutnya ada pula rekomendasi tentang F, G, …": the lead-in of a continued series.
+LEAD_IN = re.compile(r"ada\s+(?:pula|juga|lagi)\s+[\w-]+(?:\s+lainnya)?\s+(?:tentang|mengenai|berupa|terkait)\s+",
+                     re.IGNORECASE)
 CONJUNCTION = re.compile(r"\b(?:dan|serta)\b", re.IGNORECASE)
 
 Spans = tuple[tuple[int, int], ...]
@@ -235,7 +238,7 @@ def series_stretches(text: str, spans: Spans, idx: int, start: int, count: int) 
         if not m:
             break
         s = m.end()
-        intro = introducer_regex().search(text, s, min(e, s + 60))
+        intro = introducer_regex().search(text, s, min(e, s + 60)) or LEAD_IN.match(text, s, e)
         if intro:
             s = intro.end()
         e = cut_attribution(text, s, e)[1]

@@ -285,3 +285,9 @@ def test_lines_introduced_by_the_body_are_a_list_not_chrome():
 def test_short_title_case_lines_alone_after_the_body_stay():
     raw = BODY + "\nKota Bekasi Juara Umum MTQ"
     assert "Juara Umum" in clean_text(raw).text
+
+
+def test_ad_slot_line_between_paragraphs_is_removed():
+    raw = BODY + "\n\nbanner 468x60\n\n" + BODY
+    cleaned = clean_text(raw)
+    assert "banner" not in cleaned.text and {"kind": "ui", "text": "banner 468x60", "line": 2} in cleaned.boilerplate

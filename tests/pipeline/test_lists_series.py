@@ -114,3 +114,11 @@ def test_preposition_every_item_repeats_is_dropped():
 ])
 def test_counts_that_announce_no_series(text):
     assert find_task_lists(text) == []
+
+
+def test_continued_series_after_a_lead_in_that_repeats_the_noun():
+    text = ("Lima rekomendasi tersebut terdiri dari penanganan aset daerah, peningkatan pendapatan pajak.\n\n"
+            "Selanjutnya ada pula rekomendasi tentang konsistensi perencanaan, proyek jalan Iluta, serta "
+            "pengembangan wisata Pantai Minanga.")
+    assert items(text) == [["penanganan aset daerah", "peningkatan pendapatan pajak", "konsistensi perencanaan",
+                            "proyek jalan Iluta", "pengembangan wisata Pantai Minanga"]]
