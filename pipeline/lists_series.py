@@ -35,6 +35,8 @@ MAX_SEGMENTS = 40
 MAX_SERIES_CHARS = 3000
 # How many following sentences may carry a series on ("Selanjutnya D, E, serta F").
 CONTINUATION_SENTENCES = 2
+# How many sentences back a "yang dilantik" may find the count of its active verb.
+BACK_REFERENCE_SENTENCES = 2
 # Counts below this need an introducer word: "dua kota, Solo dan Yogya" is too loose alone.
 LOOSE_MIN_COUNT = 3
 # How far an announcement may run on past its count when the quoted series follows it.
@@ -125,12 +127,14 @@ def boundary_score(sep: str, is_last: bool) -> float:
 
 def group_pieces(text: str, pieces: list[Piece], count: int) -> list[tuple[int, int]] | None:
     """Group pieces into exactly count items, never across a hard break, or None."""
+    if len(pieces) < count:
+        pieces = split_dropped_commas(text, pieces)
     n = len(pieces)
     if n < count or n > MAX_SEGMENTS:
         return None
     if n == count and not any(DEGREE_LIKE.match(text[p.start:p.end]) for p in pieces):
         return [(p.start, p.end) for p in pieces]  # as many pieces as announced
-    closed = closing_conjunction(text, pieces, count)
+    closed = closing_conjunction(text, pieces, count) or parallel_heads(text, pieces, count)
     if closed:
         return closed
     first = text[pieces[0].start:pieces[0].end]
@@ -173,6 +177,39 @@ def closing_conjunction(text: str, pieces: list[Piece], count: int) -> list[tupl
             and not any(p.hard for p in pieces[1:count]):
         return [(p.start, p.end) for p in pieces[:count]]
     return None
+
+
+def split_dropped_commas(text: str, pieces: list[Piece]) -> list[Piece]:
+    """"smart environment (lingkungan) smart living (kehidupan)": where the first item's head
+    word follows a closing bracket inside a piece, a comma was dropped there."""
+    words = text[pieces[0].start:pieces[0].end].split() if pieces else []
+    if not words or len(words[0]) < 3:
+        return pieces
+    gap = re.compile(rf"\)\s+(?={re.escape(words[0])}\b)", re.IGNORECASE)
+    out: list[Piece] = []
+    for p in pieces:
+        start, sep, hard = p.start, p.sep_before, p.hard
+        for m in gap.finditer(text, p.start, p.end):
+            out.append(Piece(start, m.start() + 1, sep, hard))
+            start, sep, hard = m.end(), " ", False
+        out.append(Piece(start, p.end, sep, hard))
+    return out
+
+
+def parallel_heads(text: str, pieces: list[Piece], count: int) -> list[tuple[int, int]] | None:
+    """"Bupati dan Wakil Bupati Sintang, Jarot …, Bupati dan Wakil Bupati Melawi …": when exactly
+    count pieces open with the first item's head word, each item starts at one of them."""
+    def head(p: Piece) -> str:
+        words = text[p.start:p.end].split()
+        return words[0].lower() if words else ""
+    first = head(pieces[0])
+    if len(first) < 3 or first in cue_set("connector") or first in cue_set("shared_preposition"):
+        return None
+    starts = [k for k, p in enumerate(pieces) if head(p) == first]
+    if len(starts) != count or any(p.hard for k, p in enumerate(pieces) if k not in starts):
+        return None
+    ends = [pieces[k - 1].end for k in starts[1:]] + [pieces[-1].end]
+    return [(pieces[k].start, e) for k, e in zip(starts, ends, strict=True)]
 
 
 @cache
@@ -282,12 +319,34 @@ def introduced_series(text: str, spans: Spans, idx: int) -> Proposal | None:
         if count is None and idx > 0 and re.match(r"\W*[\w-]+\s+(tersebut|itu)\b", text[s:intro_m.start()], re.I):
             count = declared_count(text, *spans[idx - 1])  # "Tiga program ... . Program tersebut meliputi"
         if count is None:
+            count = back_reference_count(text, spans, idx, intro_m.start())
+        if count is None:
             continue
         if trim(text, intro_m.end(), e, " \t\r\n:;,.")[1] - intro_m.end() < 3:
             continue
         items = split_announced(text, spans, idx, intro_m.end(), count)
         if items and plausible_items(text, items, intro_m.group(1).lower()):
             return counted_proposal(text, items, (intro_start, intro_m.end()), count)
+    return None
+
+
+PASSIVE_BACK_REFERENCE = re.compile(r"\W*(?:adapun\s+)?(?:mereka\s+)?yang\s+di(\w{4,})\s*$", re.IGNORECASE)
+ACTIVE_PREFIX = re.compile(r"^(?:meng|meny|mem|men|me)")
+
+
+def back_reference_count(text: str, spans: Spans, idx: int, intro: int) -> int | None:
+    """"… melantik 5 (Lima) Bupati … . Adapun yang dilantik yakni A, B, …": a passive "yang
+    di-VERB" before the introducer takes the count that the same verb, active, gave shortly before."""
+    m = PASSIVE_BACK_REFERENCE.fullmatch(text, spans[idx][0], intro)
+    if not m:
+        return None
+    root = m.group(1).lower()
+    for s, e in reversed(spans[max(0, idx - BACK_REFERENCE_SENTENCES):idx]):
+        for count, after, _noun in reversed(count_mentions(text, s, e)):
+            before = re.findall(r"\w+", text[max(s, after - 80):after].lower())
+            stems = {ACTIVE_PREFIX.sub("", w) for w in before}
+            if any(stem == root or (len(stem) >= 4 and root.endswith(stem)) for stem in stems):
+                return count
     return None
 
 

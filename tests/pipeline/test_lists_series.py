@@ -122,3 +122,26 @@ def test_continued_series_after_a_lead_in_that_repeats_the_noun():
             "pengembangan wisata Pantai Minanga.")
     assert items(text) == [["penanganan aset daerah", "peningkatan pendapatan pajak", "konsistensi perencanaan",
                             "proyek jalan Iluta", "pengembangan wisata Pantai Minanga"]]
+
+
+def test_passive_back_reference_takes_the_count_of_its_active_verb_and_items_start_at_parallel_heads():
+    text = ("Gubernur melantik 3 (tiga) Bupati dan Wakil Bupati di Balai Petitih, Jumat (26/2/2021).\n\n"
+            "Adapun yang dilantik yakni, Bupati dan Wakil Bupati Kapuas Hulu, Fransiskus Diaan-Wahyudi Hidayat, "
+            "Bupati dan Wakil Bupati Sintang, Jarot Winarno-Yosef Sudiyanto dan Bupati dan Wakil Bupati Ketapang "
+            "Martin Rantan-Farhan.")
+    assert items(text) == [["Bupati dan Wakil Bupati Kapuas Hulu, Fransiskus Diaan-Wahyudi Hidayat",
+                            "Bupati dan Wakil Bupati Sintang, Jarot Winarno-Yosef Sudiyanto",
+                            "Bupati dan Wakil Bupati Ketapang Martin Rantan-Farhan"]]
+
+
+def test_passive_back_reference_without_that_verb_before_is_no_list():
+    text = ("Gubernur menghadiri 3 (tiga) acara di Pontianak.\n\nAdapun yang dilantik yakni, Bupati Sintang, "
+            "Bupati Melawi dan Bupati Ketapang.")
+    assert find_task_lists(text) == []
+
+
+def test_comma_dropped_between_bracketed_items_carried_on_after_selain_itu():
+    text = ("Keempat pilar tersebut yaitu smart governance (tata kelola), smart people (penduduk). Selain itu, "
+            "smart economy (ekonomi) smart living (kehidupan).")
+    assert items(text) == [["smart governance (tata kelola)", "smart people (penduduk)", "smart economy (ekonomi)",
+                            "smart living (kehidupan)"]]
