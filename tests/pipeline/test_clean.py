@@ -291,3 +291,12 @@ def test_ad_slot_line_between_paragraphs_is_removed():
     raw = BODY + "\n\nbanner 468x60\n\n" + BODY
     cleaned = clean_text(raw)
     assert "banner" not in cleaned.text and {"kind": "ui", "text": "banner 468x60", "line": 2} in cleaned.boilerplate
+
+
+def test_social_media_embeds_in_the_footer_are_removed_with_their_dates():
+    raw = (BODY + "\nView this post on Instagram\nA post shared by Humas Pemkot Bogor (@humaskotabogor)\n"
+           "Wali Kota Bogor meninjau banjir di Sempur hari ini pic.twitter.com/AbC123xyz\n"
+           "— Pemkot Bogor (@PemkotBogor) May 3, 2022")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Gubernur Bengkulu") and "2022" not in cleaned.text
+    assert [b["kind"] for b in cleaned.boilerplate].count("social") == 4
