@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .lists_text import Item, Proposal, clean_item, is_sentence_period, month_regex, trim
+from .lists_text import Item, Proposal, clean_item, is_sentence_period, month_regex
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12}
@@ -219,6 +219,3 @@ def sentence_end_after(text: str, pos: int, limit: int) -> int:
         if is_sentence_period(text, pos + m.start()) or m.group() != ".":
             return pos + m.start()
     return limit
-
-
-__all__ = ["find_inline_lists", "find_line_lists", "line_spans", "marker_lines", "trim"]

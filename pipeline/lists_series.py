@@ -431,6 +431,3 @@ def find_counted_series(text: str) -> list[Proposal]:
                 found.append(proposal)
                 break
     return found
-
-
-__all__ = ["cue_set", "find_counted_series"]
