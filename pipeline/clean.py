@@ -13,9 +13,12 @@ such as "(gie)" after the last sentence. Everything removed is recorded with its
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from .clean_chrome import chrome_lines
 
 # Long paragraphs are article body: a "footer" marker followed by one is not a footer.
 BODY_WORDS = 40
@@ -250,12 +253,11 @@ def caption_credit(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-def mentioned_elsewhere(line: str, lines: list[str], index: int) -> bool:
+def mentioned_elsewhere(line: str, page_words: Counter) -> bool:
     """Whether a word of the line recurs in the rest of the page (a headline's words do,
-    a reporter's name does not)."""
-    rest = " ".join(text for i, text in enumerate(lines) if i != index).lower()
-    return any(re.search(rf"\b{re.escape(word)}\b", rest)
-               for word in line.lower().split() if len(word) > 2)
+    a reporter's name does not); page_words counts the words of the whole page."""
+    own = Counter(re.findall(r"\w+", line.lower()))
+    return any(page_words[word] > count for word, count in own.items() if len(word) > 2)
 
 
 def page_title_line(line: str, later: list[str]) -> bool:
@@ -281,6 +283,7 @@ def scan(raw: str) -> Scan:
     kept = dict(enumerate(lines))
     footer_at: int | None = None
     header = [i for i, line in enumerate(lines) if line][:12]
+    last_body = max((i for i, line in enumerate(lines) if looks_like_body(line)), default=-1)
 
     def remove(i: int, kind: str, credits: tuple[tuple[str, str], ...] = ()) -> None:
         notes[i] = Note(i, kind, lines[i], credits)
@@ -297,8 +300,7 @@ def scan(raw: str) -> Scan:
         credit = None if pattern else credit_line(BULLET.sub("", line))
         if pattern:
             remove(i, pattern.kind)
-            if pattern.scope == "footer" and footer_at is None and not any(
-                    looks_like_body(rest) for rest in lines[i + 1:]):
+            if pattern.scope == "footer" and footer_at is None and last_body <= i:
                 footer_at = i
             if pattern.scope == "related":
                 j = i + 1
@@ -345,10 +347,15 @@ def scan(raw: str) -> Scan:
 
     # A name alone just above the timestamp is the byline ("Bernadette Sariyem").
     order = [i for i, line in sorted(kept.items()) if line]
+    page_words = Counter(re.findall(r"\w+", "\n".join(lines).lower()))
     for before, after in zip(order, order[1:], strict=False):
         if (NAME_LINE.fullmatch(kept[before]) and parse_timestamp(kept[after])
-                and not mentioned_elsewhere(kept[before], lines, before)):
+                and not mentioned_elsewhere(kept[before], page_words)):
             remove(before, "credit", (("penulis", lines[before]),))
+
+    # Blocks of headline links, their dates and widget rows, wherever they stand after the lead.
+    for i in chrome_lines(kept, parse_timestamp):
+        remove(i, "chrome")
 
     partial.extend(_cut_trailing_code(kept, lines, remove))
     all_notes = sorted([*notes.values(), *partial], key=lambda n: (n.line, n.partial))

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from urllib.parse import urlparse
 
-from .clean import SENTENCE_END, Scan, data_rows, scan, word_count
+from .clean import SENTENCE_END, Scan, credit_roles, data_rows, scan, word_count
 
 # Only the opening lines can hold the headline or the dateline.
 HEADER_LINES = 10
@@ -94,11 +94,38 @@ def timestamp_regex() -> re.Pattern:
 
 @cache
 def dated_dateline_regex() -> re.Pattern:
-    """A dateline that carries the date: 'Palu, 16 Oktober 2023 –', 'BEKASI, Senin (16/10/2023) -'."""
+    """A dateline that carries the date: 'Palu, 16 Oktober 2023 –', 'BEKASI, Senin (16/10/2023) -',
+    'SORONG, Kamis (14/09/2023) outlet –', 'Kupang, outlet.com / 9 September 2019',
+    'Ambon, 20/6 (Antara Maluku) -' (its year read from the article)."""
     weekdays = _alternation(weekday_names())
+    yearless = r"(?P<d5>\d{1,2})/(?P<m5>\d{1,2})(?![/\d])"
     return re.compile(
-        rf"[A-Z][^\d()\n]{{1,40}}?\s*[,(]\s*(?:(?:{weekdays})\s*,?\s*\(?\s*)?{date_pattern()}"
-        r"\s*\)?\s*[-–—]", re.IGNORECASE)
+        rf"(?:\d+_\d+)?[A-Z][^\d()\n/|]{{1,40}}?\s*(?:[,(/|]|\s[-–—])\s*(?:{DOMAIN}\s*[/|,]\s*)?"
+        rf"(?:(?:{weekdays})\s*,?\s*\(?\s*)?(?:{date_pattern()}|{yearless})"
+        rf"\s*\)?\s*(?:\(?[A-Za-z][\w.&' ]{{0,30}}?\)?\s*)?(?:[-–—]|$)", re.IGNORECASE)
+
+
+def article_year(result: Scan, url: str | None) -> int | None:
+    """The year the article's own full dates name most often (the latest on a tie), else the URL's."""
+    years: dict[int, int] = {}
+    for _, line in result.kept_lines():
+        for m in re.finditer(date_pattern(), line, re.IGNORECASE):
+            day = _date_from_groups(m.groupdict())
+            if day:
+                years[day.year] = years.get(day.year, 0) + 1
+    if years:
+        return max(years, key=lambda y: (years[y], y))
+    from_url = published_from_url(url)
+    return int(from_url[:4]) if from_url else None
+
+
+def dateline_date(match: re.Match, result: Scan, url: str | None) -> date | None:
+    """The date a dated dateline gives, a yearless one dated by the article."""
+    g = match.groupdict()
+    if g["d5"]:
+        year = article_year(result, url)
+        return _valid_date(year, int(g["m5"]), int(g["d5"])) if year else None
+    return _date_from_groups(g)
 
 
 # --- published ---------------------------------------------------------------------------
@@ -116,19 +143,134 @@ def _valid_date(year: int, month: int, day: int) -> date | None:
 
 def parse_timestamp(line: str) -> dict | None:
     """{value, text, cued, timed} when the whole line is a publication timestamp."""
-    match = timestamp_regex().fullmatch(line.strip())
-    if not match:
-        return None
-    g = match.groupdict()
+    line = line.strip()
+    match = timestamp_regex().fullmatch(line)
+    if match:
+        return _stamp(line, match.groupdict(), bool(match["cue"]))
+    return parse_stamp_line(line)
+
+
+def _stamp(line: str, g: dict, cued: bool) -> dict | None:
+    """The timestamp record of a matched line, or None when its date does not exist."""
     day = _date_from_groups(g)
     if day is None:
         return None
     value = day.isoformat()
-    timed = g["hh"] is not None and int(g["hh"]) < 24 and int(g["mm"]) < 60
-    if timed and g["tz"]:
+    timed = g.get("hh") is not None and int(g["hh"]) < 24 and int(g["mm"]) < 60
+    if timed and g.get("tz"):
         offset = timezone_offsets()[g["tz"].upper()]
         value = f"{value}T{int(g['hh']):02d}:{g['mm']}:00{offset}"
-    return {"value": value, "text": line.strip(), "cued": bool(g["cue"]), "timed": timed}
+    return {"value": value, "text": line, "cued": cued, "timed": timed}
+
+
+# --- the timestamp grammar -------------------------------------------------------------------
+# A timestamp line is PREFIX DATE SUFFIX: the prefix may hold a bullet, an uploader ("Upload by
+# Admin -"), a byline ("Redaksi |") and a cue ("Diposting pada :"); the date may open with a
+# weekday, short ones included ("Wed", "Sel"); the suffix is a sequence of clock, time zone,
+# "Last Updated …", credits ("Reporter: A Editor: B"), "by X" and view counters, between
+# separators (| , - • /). Anything else on the line makes it a sentence, not a timestamp.
+
+STAMP_MAX_CHARS = 200
+STAMP_SEPARATORS = re.compile(r"[\s,.|•·/:–—-]+")
+
+
+@cache
+def stamp_labels(kind: str) -> str:
+    """The labels of one kind from metadata_stamp_labels.tsv, as a regex alternation."""
+    return _alternation(row[0] for row in data_rows("metadata_stamp_labels.tsv") if row[1] == kind)
+
+
+@cache
+def stamp_core_regex() -> re.Pattern:
+    """A weekday (full or short) and a day-precise date with its year."""
+    short = (row[0] for row in data_rows("metadata_weekday_abbreviations.tsv"))
+    weekdays = _alternation(set(weekday_names()) | set(short))
+    return re.compile(rf"(?:(?<![\w])(?P<wd>{weekdays})\.?\s*[,|/-]?\s*)?{date_pattern()}", re.IGNORECASE)
+
+
+@cache
+def weekday_numbers() -> dict[str, int]:
+    """Weekday name, full or short -> ISO weekday."""
+    rows = data_rows("dates_weekdays.tsv") + data_rows("metadata_weekday_abbreviations.tsv")
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def month_first(g: dict) -> dict:
+    """A numeric date whose weekday fits only the month-first reading ("Selasa | 5/3/2022" is
+    Tuesday 3 May): read it month first."""
+    if not (g.get("wd") and g.get("y3")):
+        return g
+    weekday = weekday_numbers().get(g["wd"].lower())
+    day_first = _valid_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    swapped = _valid_date(int(g["y3"]), int(g["d3"]), int(g["m3"]))
+    if weekday and swapped and swapped.isoweekday() == weekday and (
+            day_first is None or day_first.isoweekday() != weekday):
+        return {**g, "d3": g["m3"], "m3": g["d3"]}
+    return g
+
+
+@cache
+def stamp_prefix_regex() -> re.Pattern:
+    """What may stand before the date on a timestamp line."""
+    cues = _alternation(timestamp_cues())
+    return re.compile(
+        rf"(?:[-•·*–]\s+)?(?:(?P<up>{stamp_labels('uploader')})\s+[^\d|•·:]{{1,40}}?\s*[-–—|•·,:]\s*)?"
+        rf"(?:[^\d|•·:]{{1,40}}?\s*[|•·]\s*)?(?:(?P<cue>{cues})\s*:?\s*)?", re.IGNORECASE)
+
+
+@cache
+def stamp_suffix_parts() -> tuple[re.Pattern, ...]:
+    """The pieces a timestamp line may carry after its date, tried in order."""
+    zones = _alternation(timezone_offsets())
+    roles = "|".join(sorted(map(re.escape, credit_roles()), key=len, reverse=True))
+    return (
+        re.compile(rf"(?:pukul\s+|jam\s+)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?::\d{{2}})?"
+                   rf"(?:\s*(?P<tz>{zones})\b)?", re.IGNORECASE),
+        re.compile(rf"(?:{zones})\b", re.IGNORECASE),
+        re.compile(rf"(?:{stamp_labels('updated')})\b\s*:?\s*(?=[^|]{{0,12}}\d)[^|]{{0,60}}$", re.IGNORECASE),
+        re.compile(rf"(?:{roles})\s*[:：]\s*[^:|]{{1,60}}?(?=\s+(?:{roles})\s*[:：]|\s*[|•·]|$)", re.IGNORECASE),
+        re.compile(r"(?:by|oleh)\s+[^\d|]{1,40}?(?=\s*[|•·]|$)", re.IGNORECASE),
+        re.compile(r"\d[\d.,]*\s*(?:x|kali|views?|dilihat|dibaca)\b", re.IGNORECASE),
+    )
+
+
+def read_stamp_suffix(rest: str) -> dict | None:
+    """The clock parts of what follows a date, or None when something else is there."""
+    found: dict = {}
+    pos = 0
+    while pos < len(rest):
+        sep = STAMP_SEPARATORS.match(rest, pos)
+        if sep:
+            pos = sep.end()
+            if pos >= len(rest):
+                break
+        for k, part in enumerate(stamp_suffix_parts()):
+            if (m := part.match(rest, pos)) and m.end() > pos:
+                if k == 0 and "hh" not in found:
+                    found.update(hh=m["hh"], mm=m["mm"], tz=m["tz"])
+                pos = m.end()
+                break
+        else:
+            if found.get("hh") and re.fullmatch(r"\d[\d.,]*", rest[pos:].strip()):
+                break  # a bare view counter after the clock: "18:43:47 258"
+            return None
+    return found
+
+
+def parse_stamp_line(line: str) -> dict | None:
+    """A timestamp line read by the grammar above, or None."""
+    if len(line) > STAMP_MAX_CHARS:
+        return None
+    for core in stamp_core_regex().finditer(line):
+        prefix = stamp_prefix_regex().fullmatch(line[:core.start()])
+        if prefix is None:
+            continue
+        suffix = read_stamp_suffix(line[core.end():])
+        if suffix is None:
+            continue
+        groups = {**month_first(core.groupdict()), "hh": None, "mm": None, "tz": None, **suffix}
+        return _stamp(line, groups, bool(prefix["cue"] or prefix["up"]))
+    return None
 
 
 def _date_from_groups(g: dict) -> date | None:
@@ -144,7 +286,7 @@ def _date_from_groups(g: dict) -> date | None:
     return _valid_date(*parts)
 
 
-def published_from_text(result: Scan) -> str | None:
+def published_from_text(result: Scan, url: str | None = None) -> str | None:
     """The page's own timestamp line: cued anywhere, otherwise above the first paragraph."""
     kept = [(i, line) for i, line in result.kept_lines() if line]
     first_body = next((n for n, (_, line) in enumerate(kept) if word_count(line) >= 15),
@@ -164,7 +306,7 @@ def published_from_text(result: Scan) -> str | None:
         return min(found)[3]
     for _, line in kept[:HEADER_LINES]:
         if match := dated_dateline_regex().match(line):
-            day = _date_from_groups(match.groupdict())
+            day = dateline_date(match, result, url)
             return day.isoformat() if day else None
     return None
 
@@ -346,7 +488,7 @@ def extract_metadata(raw: str, url: str | None = None) -> dict:
     host = host_of(url)
     title = find_title(result, host)
     dateline = find_dateline(result, host, skip=title[0] if title else None)
-    published, source = published_from_text(result), "text"
+    published, source = published_from_text(result, url), "text"
     if published is None:
         published, source = published_from_url(url), "url"
     return {

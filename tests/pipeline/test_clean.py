@@ -241,3 +241,62 @@ def test_share_bar_copy_notice_scroll_hint_and_lone_counter_removed():
     cleaned = clean_text(raw)
     assert cleaned.text.splitlines() == ["1.", raw.splitlines()[-1]]
     assert [b["kind"] for b in cleaned.boilerplate] == ["ui", "ui", "counter", "ui", "ui", "credit", "social", "ui"]
+
+
+# --- chrome blocks: headline links and widgets without a heading -----------------------------
+
+BODY = ("Gubernur Bengkulu meminta pemerintah kabupaten memetakan potensi sumber daya alam dengan benar "
+        "dan terencana agar pembangunan daerah bergerak dengan baik, kata Rohidin di Mukomuko. (tux)")
+
+
+def test_numbered_headline_links_after_the_body_are_chrome():
+    raw = (BODY + "\n- 1 Beragam Manfaat Air Tajin untuk Kesehatan Tubuh\n"
+           "- 2 Doa yang Dipanjatkan Nabi Yaqub Saat Mengalami Kesedihan\n"
+           "- 3 Jangan Anggap Sepele! Ini 7 Bahaya yang Mengancam")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Gubernur Bengkulu") and "Air Tajin" not in cleaned.text
+    assert [b["kind"] for b in cleaned.boilerplate].count("chrome") == 3
+
+
+def test_calendar_widget_rows_are_chrome():
+    raw = (BODY + "\nMin | Sen | Sel | Rab | Kam | Jum | Sab |\n1 | 2 | 3 | 4 | 5 | 6 | 7 |\n"
+           "8 | 9 | 10 | 11 | 12 | 13 | 14 |\nAgenda Rutin |\nSetiap Senin: Apel Pagi |")
+    cleaned = clean_text(raw)
+    assert "Apel Pagi" not in cleaned.text
+    assert {b["kind"] for b in cleaned.boilerplate} >= {"chrome"}
+
+
+def test_related_headlines_with_their_dates_between_paragraphs_are_chrome():
+    raw = (BODY + "\n\nWali Kota Resmikan Pasar Baru Cikampek\nSenin, 3 Mei 2022\n"
+           "Bupati Tinjau Banjir di Karawang Barat\nSelasa, 4 Mei 2022\n\n" + BODY.replace("Bengkulu", "Lampung"))
+    cleaned = clean_text(raw)
+    assert "Pasar Baru" not in cleaned.text and "3 Mei 2022" not in cleaned.text
+    assert "Gubernur Lampung" in cleaned.text
+
+
+def test_lines_introduced_by_the_body_are_a_list_not_chrome():
+    raw = (BODY + "\nTurut hadir dalam pertemuan ini\n1. Dari Jajaran Watimpres\n2. Dari Jajaran SKPK Banda Aceh\n"
+           "3. Rektor Universitas Muhammadiyah Aceh")
+    cleaned = clean_text(raw)
+    assert "Rektor Universitas" in cleaned.text and "Dari Jajaran Watimpres" in cleaned.text
+    assert "chrome" not in {b["kind"] for b in cleaned.boilerplate}
+
+
+def test_short_title_case_lines_alone_after_the_body_stay():
+    raw = BODY + "\nKota Bekasi Juara Umum MTQ"
+    assert "Juara Umum" in clean_text(raw).text
+
+
+def test_ad_slot_line_between_paragraphs_is_removed():
+    raw = BODY + "\n\nbanner 468x60\n\n" + BODY
+    cleaned = clean_text(raw)
+    assert "banner" not in cleaned.text and {"kind": "ui", "text": "banner 468x60", "line": 2} in cleaned.boilerplate
+
+
+def test_social_media_embeds_in_the_footer_are_removed_with_their_dates():
+    raw = (BODY + "\nView this post on Instagram\nA post shared by Humas Pemkot Bogor (@humaskotabogor)\n"
+           "Wali Kota Bogor meninjau banjir di Sempur hari ini pic.twitter.com/AbC123xyz\n"
+           "— Pemkot Bogor (@PemkotBogor) May 3, 2022")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Gubernur Bengkulu") and "2022" not in cleaned.text
+    assert [b["kind"] for b in cleaned.boilerplate].count("social") == 4

@@ -224,3 +224,50 @@ def test_cued_upload_line_beats_a_date_widget_above_the_headline():
 def test_timestamp_line_with_trailing_comma():
     assert parse_timestamp("Sabtu, 07 Des 2019,")["value"] == "2019-12-07"
     assert parse_timestamp("Minggu, 23 Februari 2020 Malang Post") is None
+
+
+# --- the timestamp grammar and datelines (issue 14) --------------------------------------------
+
+@pytest.mark.parametrize("line, value", [
+    ("Selasa, 3 Mei 2022 Reporter: Asep Saepudin Editor: Budi", "2022-05-03"),
+    ("Selasa | 5/3/2022 WIB Last Updated 2022-05-03T10:11:00+07:00", "2022-05-03"),  # Tuesday: 3 May
+    ("Upload by Admin - 14 September 2021", "2021-09-14"),
+    ("Wed 28/01/2026", "2026-01-28"),
+    ("Wednesday, 15 January 2020 : 22:55", "2020-01-15"),
+    ("Diposting oleh Humas Setda | Kamis, 14 September 2023 08:15 WIT", "2023-09-14T08:15:00+09:00"),
+])
+def test_timestamp_grammar(line, value):
+    assert parse_timestamp(line)["value"] == value
+
+
+@pytest.mark.parametrize("line", [
+    "Selasa, 3 Mei 2022 Bupati meresmikan jembatan gantung di Desa Sukamaju",
+    "Upload by Admin - pelantikan pejabat eselon II",
+    "Senin, 3 Mei 2022 Reporter: Asep dan kawan-kawan datang ke lokasi untuk meliput acara itu bersama warga",
+])
+def test_lines_the_grammar_refuses(line):
+    assert parse_timestamp(line) is None
+
+
+def test_upload_by_line_is_a_cued_timestamp():
+    assert parse_timestamp("Upload by Admin - 14 September 2021")["cued"] is True
+
+
+@pytest.mark.parametrize("raw, url, value", [
+    ("SORONG, Kamis (14/09/2023) Papuanews – Pj Wali Kota Sorong membuka rapat koordinasi inflasi daerah "
+     "bersama seluruh kepala perangkat daerah di aula kantor wali kota.", None, "2023-09-14"),
+    ("Kupang, fokusnusatenggara.com / 9 September 2019\nKetua Pengadilan Negeri melantik 40 anggota DPRD "
+     "Kabupaten Kupang periode 2019 – 2024 di gedung dewan.", None, "2019-09-09"),
+    ("610_4114Giri Menang, 7 Oktober 2016 – Hari ini Bupati Lombok Barat memimpin rapat Forkompinda di "
+     "ruang rapat kantor bupati.", None, "2016-10-07"),
+    ("Ambon, 20/6 (Antara Maluku) - Bupati menemui Gubernur di Ambon pada 19 Juni 2017 untuk membahas "
+     "rapat kerja daerah, katanya.", None, "2017-06-20"),
+])
+def test_datelines_that_give_the_publication_date(raw, url, value):
+    assert extract_metadata(raw, url)["published"] == value
+
+
+def test_yearless_dateline_without_any_year_gives_no_date():
+    raw = ("Ambon, 20/6 (Antara Maluku) - Bupati menemui Gubernur di Ambon untuk membahas rapat kerja "
+           "daerah, katanya.")
+    assert extract_metadata(raw)["published"] is None
