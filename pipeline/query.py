@@ -67,7 +67,12 @@ class _NoClose:
 
 def find_persons(db: DbLike, name: str) -> list[int]:
     """Ids of the persons a typed name refers to: an exact known form first, else a shortened
-    form or spelling variant, else (for one word) any person with that word in a name."""
+    form or spelling variant, else (for one word) any person with that word in a name.
+    "#12" names the person with id 12, for links that must not be ambiguous."""
+    if re.fullmatch(r"#\d+", name.strip()):
+        with _with_conn(db) as conn:
+            found = conn.execute("SELECT id FROM persons WHERE id = ?", (int(name.strip()[1:]),)).fetchone()
+        return [found[0]] if found else []
     key = " ".join(name_tokens(name))
     if not key:
         return []

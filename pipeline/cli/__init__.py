@@ -9,7 +9,7 @@ import sys
 
 # One module per group of verbs; each exposes register(subparsers) and sets `func` on
 # its parsers, so adding a verb never touches this file beyond this list.
-VERB_MODULES = ("extract", "schema", "train", "evaluate", "index", "query")
+VERB_MODULES = ("extract", "schema", "train", "evaluate", "index", "query", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
