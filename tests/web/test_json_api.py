@@ -28,6 +28,14 @@ def test_search_json_filters_by_date_outlet_and_person(server, corpus_records):
     assert {hit["article_id"] for hit in by_person["results"]} == named
 
 
+def test_search_json_takes_any_typed_text_safely(server):
+    for typed in ('"Bekasi', "Bekasi OR (", "kota* NEAR", "'; DROP TABLE articles; --"):
+        status, data = get_json(server, "/warta/search.json?q=" + quote(typed))
+        assert status == 200 and data["error"] is None, typed
+    _, data = get_json(server, "/warta/search.json?q=Bekasi")
+    assert data["results"]
+
+
 def test_search_json_warns_when_the_person_filter_is_ambiguous(server):
     _, data = get_json(server, "/warta/search.json?q=Bekasi&person=Tri")
     assert len(data["person_candidates"]) >= 2

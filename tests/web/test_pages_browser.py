@@ -157,7 +157,7 @@ def test_pages_work_with_javascript_off_except_the_graph(browser, server):
 def test_screenshots_of_the_person_and_article_pages(page, corpus_records, tmp_path: Path):
     """Screenshots for the README; WARTA_SCREENSHOT_DIR=docs writes them there."""
     folder = Path(os.environ.get("WARTA_SCREENSHOT_DIR") or tmp_path)
-    page.set_viewport_size({"width": 1100, "height": 1000})
+    page.set_viewport_size({"width": 1000, "height": 900})
     page.goto("/warta/person/" + quote("Rahmat Effendi"))
     page.locator("#warta-graph[data-drawn=true]").wait_for()
     page.screenshot(path=folder / "warta-serve-person.png")
