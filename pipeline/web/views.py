@@ -23,15 +23,14 @@ from .search import FILTERS, search_page
 STATIC = "pipeline.web"
 
 
-def database_path(datasette) -> str:
+def warta_database(datasette):
     """The warta database: the one named in the plugin's config, else the first one served."""
-    name = (datasette.plugin_config("warta") or {}).get("database")
-    return datasette.get_database(name).path
+    return datasette.get_database((datasette.plugin_config("warta") or {}).get("database"))
 
 
 async def _ask(datasette, build: Callable, *args):
     """Run build(conn, *args) on a fresh read-only connection in a worker thread."""
-    path = database_path(datasette)
+    path = warta_database(datasette).path
 
     def work():
         with closing(query.connect(path)) as conn:
@@ -59,8 +58,7 @@ def _links(datasette) -> dict[str, Callable]:
         "search_url": lambda **params: datasette.urls.path("/warta/search") + (
             "?" + urlencode({k: v for k, v in params.items() if v}) if any(params.values()) else ""),
         "static_url": lambda name: datasette.urls.static_plugins(STATIC, name),
-        "tables_url": datasette.urls.database(datasette.get_database(
-            (datasette.plugin_config("warta") or {}).get("database")).name),
+        "tables_url": datasette.urls.database(warta_database(datasette).name),
     }
 
 
