@@ -32,7 +32,7 @@ from .persons import link_in_article
 log = logging.getLogger(__name__)
 
 # Bumped when the tables change shape; an older database must be rebuilt (--rebuild).
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 DEFAULT_DB = "outputs/warta.db"  # the same as cli/index.py says (a test checks)
 # Records whose rows are written at once: memory stays flat however many records come in.
 INSERT_BATCH = 500
@@ -44,7 +44,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     "articles": ({
         "id": str, "url": str, "title": str, "outlet": str, "published": str, "date": str,
         "date_source": str, "dateline_place": str, "source_file": str, "words": int,
-        "n_officials": int, "n_meetings": int, "warnings": str, "text": str, "record_hash": str,
+        "n_officials": int, "n_meetings": int, "warnings": str, "text": str, "boilerplate": str, "record_hash": str,
     }, "id", []),
     "persons": ({
         "id": int, "key": str, "name": str, "latest_title": str, "first_date": str, "last_date": str,
@@ -155,7 +155,7 @@ def article_rows(record: dict, digest: str) -> dict[str, list[dict]]:
         "dateline_place": dateline.get("place"), "source_file": record.get("source_file"),
         "words": len(record["text"].split()), "n_officials": len(record.get("officials") or []),
         "n_meetings": len(record.get("meetings") or []), "warnings": _json(record.get("warnings")),
-        "text": record["text"], "record_hash": digest,
+        "text": record["text"], "boilerplate": _json(record.get("boilerplate")), "record_hash": digest,
     })
     officials = record.get("officials") or []
     for i, official in enumerate(officials):

@@ -117,6 +117,9 @@ def _name_key(name: str) -> str:
 
 def _matching_persons(conn: sqlite3.Connection, name: str) -> tuple[list[int], bool]:
     """Ids of the persons a typed name refers to, and whether they matched a known form exactly."""
+    if re.fullmatch(r"#\d+", name.strip()):  # a person id, as the web pages link candidates
+        found = conn.execute("SELECT id FROM persons WHERE id = ?", (int(name.strip()[1:]),)).fetchone()
+        return ([found[0]] if found else []), True
     key = _name_key(name)
     rows = conn.execute("SELECT person_id, name, name_key FROM person_names ORDER BY person_id").fetchall()
     exact = sorted({pid for pid, _, k in rows if k == key})
@@ -127,7 +130,8 @@ def _matching_persons(conn: sqlite3.Connection, name: str) -> tuple[list[int], b
 
 def find_persons(db: DbLike, name: str) -> list[int]:
     """Ids of the persons a typed name refers to: an exact known form first, else a shortened
-    form or spelling variant, else (for one word) any person with that word in a name."""
+    form or spelling variant, else (for one word) any person with that word in a name.
+    "#12" names the person with id 12, for links that must not be ambiguous."""
     with _with_conn(db) as conn:
         return _matching_persons(conn, name)[0]
 

@@ -24,6 +24,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "export": ("query", "write a whole table as CSV, JSON lines or Parquet"),
     "schema": ("schema", "print the JSON Schema of an output record"),
     "metadata": ("schema", "print the Datasette metadata for a warta database"),
+    "serve": ("serve", "browse the database in a web browser: search, person, article and meeting pages"),
     "train": ("train", "train the Indonesian models (spaCy pipeline; stanza models with --stanza)"),
     "evaluate": ("evaluate", "score the backends (GSD test, idner-news-2k test, speed, dev scorecard)"),
 }
