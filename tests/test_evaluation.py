@@ -27,6 +27,21 @@ FLOORS = {
 }
 
 
+# dev2: 120 articles scored first as unseen text (macro-F1 0.735), then used to find classes of
+# error; the floors sit below the figures measured after that work (macro-F1 0.893).
+DEV2_FLOORS = {
+    "officials.f1": 0.85,
+    "official_title_score": 0.95,
+    "dates.f1": 0.97,
+    "meetings.f1": 0.80,
+    "meeting_pairs.f1": 0.74,
+    "list_items.f1": 0.92,
+    "lists_exact": 0.85,
+    "programs.f1": 0.75,
+    "published_accuracy": 0.95,
+}
+
+
 def load_scorer(shared: Path):
     """The shared scorer module, imported from its file (it is not a package)."""
     spec = importlib.util.spec_from_file_location("warta_shared_score", shared / "eval" / "score.py")
@@ -43,6 +58,16 @@ def dev_run(shared: Path, extractor):
     scorer = load_scorer(shared)
     gold = scorer.read_jsonl(str(shared / "eval" / "dev.gold.jsonl"))
     return records, scorer.score(gold, {r["id"]: r for r in records})
+
+
+@pytest.fixture(scope="module")
+def dev2_result(shared: Path, extractor):
+    """The scorer's figures for the 120 dev2 articles."""
+    articles = [a for a in read_inputs([str(shared / "eval" / "dev2.jsonl")]) if isinstance(a, Article)]
+    records = list(extractor.pipe(articles))
+    scorer = load_scorer(shared)
+    gold = scorer.read_jsonl(str(shared / "eval" / "dev2.gold.jsonl"))
+    return scorer.score(gold, {r["id"]: r for r in records})
 
 
 def figure(result: dict, key: str) -> float:
@@ -64,6 +89,12 @@ def test_every_dev_article_yields_a_schema_valid_record(dev_run):
 def test_dev_scorecard_holds_its_floor(dev_run, metric):
     _, result = dev_run
     assert figure(result, metric) >= FLOORS[metric]
+
+
+@pytest.mark.parametrize("metric", sorted(DEV2_FLOORS))
+def test_dev2_scorecard_holds_its_floor(dev2_result, metric):
+    assert dev2_result["documents"] == 120 and not dev2_result["missing_predictions"]
+    assert figure(dev2_result, metric) >= DEV2_FLOORS[metric]
 
 
 def test_the_trained_model_loses_no_official_the_rules_find(dev_run, shared: Path):
