@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .. import query
 from . import VERBS
+from .args import iso_day, row_limit
 from .table import FORMATS, render, render_table
 
 DEFAULT_DB = "outputs/warta.db"  # as pipeline.index.DEFAULT_DB, which needs sqlite-utils to import
@@ -29,11 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     search = _add(subparsers, "search")
     search.add_argument("query", metavar="QUERY", help="words that must all occur; end a word with * for a prefix")
-    search.add_argument("--since", metavar="YYYY-MM-DD", help="articles dated on or after this day")
-    search.add_argument("--until", metavar="YYYY-MM-DD", help="articles dated on or before this day (or month, year)")
+    search.add_argument("--since", metavar="YYYY-MM-DD", type=iso_day, help="articles dated on or after this day")
+    search.add_argument("--until", metavar="YYYY-MM-DD", type=iso_day,
+                        help="articles dated on or before this day (or month, year)")
     search.add_argument("--outlet", help="outlet name, or part of it")
     search.add_argument("--person", metavar="NAME", help="only articles naming this person")
-    search.add_argument("--limit", type=int, default=20, help="most results (default 20)")
+    search.add_argument("--limit", type=row_limit, default=20, help="most results (default 20)")
     search.add_argument("--raw", action="store_true", help="QUERY is SQLite FTS5 syntax (OR, NOT, NEAR)")
     search.set_defaults(func=run_search)
 
@@ -147,6 +150,9 @@ def run_export(args: argparse.Namespace) -> int:
     """Write one table to -o, or to standard output; Parquet, being binary, never to a terminal."""
     if args.format == "parquet" and args.output is None and sys.stdout.isatty():
         print("warta: Parquet is binary: give -o FILE.parquet or redirect standard output", file=sys.stderr)
+        return 2
+    if args.output is not None and not Path(args.output).resolve().parent.is_dir():
+        print(f"warta: {args.output}: its folder does not exist", file=sys.stderr)
         return 2
     result = _answer(query.export_table, args.db, args.table, args.format, args.output)
     if result is None:

@@ -228,3 +228,22 @@ def test_index_of_a_missing_file_or_folder_is_a_clear_error(tmp_path: Path, caps
     err = capsys.readouterr().err
     assert ("not found" if make == "missing" else "is a folder") in err
     assert "Errno" not in err and "warta extract" in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["search", "Bekasi", "--limit", "99999999999999999999"],
+    ["search", "Bekasi", "--since", "garbage"],
+    ["search", "Bekasi", "--until", "2022-13-40"],
+])
+def test_query_arguments_out_of_range_are_refused_by_the_parser(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "argument" in capsys.readouterr().err
+
+
+def test_export_into_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    code = main(["export", "persons", "--db", str(tmp_path / "none.db"), "--format", "csv",
+                 "-o", str(tmp_path / "no" / "such" / "x.csv")])
+    assert code == 2
+    assert "folder does not exist" in capsys.readouterr().err
