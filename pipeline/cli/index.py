@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     for path in args.records:
         if path != "-" and not Path(path).is_file():
-            what = "is a folder" if Path(path).is_dir() else "not found"
+            what = "is a folder" if Path(path).is_dir() else "not found (no such record file)"
             print(f"warta: {path}: {what}; `warta index` reads the record files `warta extract` writes "
                   f"(warta extract ARTICLES -o outputs/records.jsonl)", file=sys.stderr)
             return 2
