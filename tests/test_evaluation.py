@@ -50,24 +50,25 @@ def load_scorer(shared: Path):
     return module
 
 
+def run_set(shared: Path, extractor, name: str) -> tuple[list[dict], dict]:
+    """Records for every article of one eval set, and the scorer's figures for them."""
+    articles = [a for a in read_inputs([str(shared / "eval" / f"{name}.jsonl")]) if isinstance(a, Article)]
+    records = list(extractor.pipe(articles))
+    scorer = load_scorer(shared)
+    gold = scorer.read_jsonl(str(shared / "eval" / f"{name}.gold.jsonl"))
+    return records, scorer.score(gold, {r["id"]: r for r in records})
+
+
 @pytest.fixture(scope="module")
 def dev_run(shared: Path, extractor):
     """Records for every dev article, and the scorer's figures for them."""
-    articles = [a for a in read_inputs([str(shared / "eval" / "dev.jsonl")]) if isinstance(a, Article)]
-    records = list(extractor.pipe(articles))
-    scorer = load_scorer(shared)
-    gold = scorer.read_jsonl(str(shared / "eval" / "dev.gold.jsonl"))
-    return records, scorer.score(gold, {r["id"]: r for r in records})
+    return run_set(shared, extractor, "dev")
 
 
 @pytest.fixture(scope="module")
 def dev2_result(shared: Path, extractor):
     """The scorer's figures for the 120 dev2 articles."""
-    articles = [a for a in read_inputs([str(shared / "eval" / "dev2.jsonl")]) if isinstance(a, Article)]
-    records = list(extractor.pipe(articles))
-    scorer = load_scorer(shared)
-    gold = scorer.read_jsonl(str(shared / "eval" / "dev2.gold.jsonl"))
-    return scorer.score(gold, {r["id"]: r for r in records})
+    return run_set(shared, extractor, "dev2")[1]
 
 
 def figure(result: dict, key: str) -> float:
