@@ -133,14 +133,14 @@ def nearby_count(text: str, pos: int) -> int | None:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .extensions import ensure_extensions  # noqa: E402
+from .extensions import doc_text, ensure_extensions  # noqa: E402
 
 
 class TaskListsComponent:
     """Sets doc._.task_lists, attributing lists to doc._.officials where the text says so."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.task_lists = find_task_lists(doc.text, doc._.officials or [])
+        doc._.task_lists = find_task_lists(doc_text(doc), doc._.officials or [])
         return doc
 
 

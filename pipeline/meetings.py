@@ -514,7 +514,7 @@ def meeting_record(text: str, officials: list[dict], dates: list[dict], episode:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .extensions import ensure_extensions  # noqa: E402
+from .extensions import doc_text, ensure_extensions  # noqa: E402
 
 
 class MeetingsComponent:
@@ -530,7 +530,7 @@ class MeetingsComponent:
         lemmas = None
         if doc.has_annotation("LEMMA"):
             lemmas = {t.idx: t.lemma_ for t in doc if t.lemma_ and t.lemma_ != t.text}
-        doc._.meetings = find_meetings(doc.text, doc._.officials or [], doc._.dates or [], sentences,
+        doc._.meetings = find_meetings(doc_text(doc), doc._.officials or [], doc._.dates or [], sentences,
                                        self.windows, lemmas)
         return doc
 

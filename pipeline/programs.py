@@ -569,14 +569,14 @@ def org_mentions(text: str) -> list[Found]:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .extensions import ensure_extensions  # noqa: E402
+from .extensions import doc_text, ensure_extensions  # noqa: E402
 
 
 class ProgramsComponent:
     """Sets doc._.programs and doc._.organizations."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.programs, doc._.organizations = find_programs(doc.text, doc._.officials or [])
+        doc._.programs, doc._.organizations = find_programs(doc_text(doc), doc._.officials or [])
         return doc
 
 

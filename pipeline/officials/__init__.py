@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import ensure_extensions
+from ..extensions import doc_text, ensure_extensions
 from .mentions import mentions_of, nicknames, person_record
 from .people import group_people, place_after_titles, place_words
 from .reading import scan
@@ -57,7 +57,7 @@ class OfficialsComponent:
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         tags = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
-        doc._.officials = find_officials(doc.text, entities, tags)
+        doc._.officials = find_officials(doc_text(doc), entities, tags)
         return doc
 
 
