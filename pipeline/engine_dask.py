@@ -451,7 +451,7 @@ def run_dask(inputs: list[str], output: Path, errors_path: Path | None = None, r
         raise NoArticlesError("-: --engine dask reads files and folders, which each worker opens itself, "
                               "not standard input; save the JSONL to a file first")
     check_inputs(inputs)
-    layout = Layout(output, fmt)
+    layout = Layout(Path(os.path.abspath(output)), fmt)  # workers do not share this process's directory
     layout.check()
     check_output(errors_path)
     settings = Settings(backend, str(Path(model).resolve()) if model else None, max_chars, analysis,
