@@ -436,6 +436,15 @@ def collect_errors(layout: Layout, plan: list[Partition]) -> list[dict]:
     return [e for p in plan for e in (load_manifest(layout, p.number) or {}).get("errors", [])]
 
 
+def missing_library(modules: list[str]) -> None:
+    """Raise DaskRunError, before any work, when a library the run needs is not installed."""
+    import importlib.util
+
+    absent = [m for m in modules if importlib.util.find_spec(m) is None]
+    if absent:
+        raise DaskRunError(f"--engine dask needs {' and '.join(absent)}: pip install 'warta[dask]'")
+
+
 def run_dask(inputs: list[str], output: Path, errors_path: Path | None = None, resume: bool = False,
              fmt: str = "jsonl", scheduler: str | None = None, workers: int = 1, partitions: int | None = None,
              backend: str = "spacy", model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
@@ -451,6 +460,7 @@ def run_dask(inputs: list[str], output: Path, errors_path: Path | None = None, r
         raise NoArticlesError("-: --engine dask reads files and folders, which each worker opens itself, "
                               "not standard input; save the JSONL to a file first")
     check_inputs(inputs)
+    missing_library(["distributed", "pyarrow"] if fmt == "parquet" else ["distributed"])
     layout = Layout(Path(os.path.abspath(output)), fmt)  # workers do not share this process's directory
     layout.check()
     check_output(errors_path)
