@@ -28,6 +28,7 @@ import socket
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -318,8 +319,8 @@ def line_numbers(client: Client, plan: list[Partition], pending: list[Partition]
         last[p.path] = max(last.get(p.path, 0), p.start)
     ranges = [p for p in plan if p.kind == "jsonl" and p.start < last.get(p.path, 0)]
     counts = client.gather(client.map(count_line_breaks, [p.path for p in ranges], [p.start for p in ranges],
-                                      [p.end for p in ranges], key=[f"warta-lines-{p.number}" for p in ranges],
-                                      pure=False))
+                                      [p.end for p in ranges],
+                                      key=[f"warta-lines-{p.number}-{uuid.uuid4().hex}" for p in ranges]))
     by_start = {(p.path, p.start): count for p, count in zip(ranges, counts, strict=True)}
     for p in wanted:
         p.first = 1 + sum(count for (path, start), count in by_start.items() if path == p.path and start < p.start)
@@ -331,8 +332,9 @@ def compute(client: Client, pending: list[Partition], layout: Layout, settings: 
     kept for --resume)."""
     from distributed import wait
 
-    futures = [client.submit(run_partition, p, layout, settings, key=f"warta-extract-{p.number}-{os.getpid()}",
-                             pure=False, retries=1) for p in pending]
+    run = uuid.uuid4().hex  # keys of this run only: a key the cluster still holds would not be recomputed
+    futures = [client.submit(run_partition, p, layout, settings, key=f"warta-extract-{p.number}-{run}",
+                             retries=1) for p in pending]
     try:
         if progress and futures:
             from distributed import progress as show_progress
