@@ -1,7 +1,7 @@
 """Extraction speed in one run: tokenizer, pipeline and full extraction words/s, where the time goes.
 
 usage: python benchmarks/bench_extract.py [--articles 200] [--workers 2] [--stanza-articles 20]
-                                          [--compare REF_CHECKOUT] [CORPUS.jsonl]
+                                          [--compare REF_CHECKOUT] [--engine dask] [CORPUS.jsonl]
 
 On one corpus (default ../shared/eval/dev.jsonl, cycled to --articles, each with a new id) it prints:
   - words/s of the shipped pipeline's tokenizer alone, of its statistical pipeline (nlp.pipe
@@ -11,6 +11,12 @@ On one corpus (default ../shared/eval/dev.jsonl, cycled to --articles, each with
   - peak RSS of one extraction process (and of the largest worker), the wall time and peak RSS
     of a one-article `warta extract` from a fresh interpreter, and the stanza backend on a sample.
 Words are the whitespace words of the cleaned text, as the runner counts them.
+
+--engine dask measures only full extraction, with the local engine and with `--engine dask` (a
+LocalCluster of 1 and of --workers processes, one thread each), side by side: articles/s, words/s
+and the peak RSS of each worker. The Dask run reads the articles from a JSONL file and writes its
+records like `warta extract` does; the cluster's start is timed apart. `--articles 10000` is the
+check that a worker's memory stays flat however long the corpus.
 
 --compare REF runs the same measurements against the checkout at REF (for example
 `git worktree add /tmp/warta-ref 04f258c`), so before and after come from one run on one
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import subprocess
@@ -34,7 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 REPO = HERE.parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "dev.jsonl"
-STAGES = ("analysis", "full", "startup", "stanza", "long")
+STAGES = ("analysis", "full", "startup", "stanza", "long", "dask")
 # Article lengths (characters) for --long: time should grow no faster than the length.
 LONG_SIZES = (20_000, 200_000)
 
@@ -128,8 +135,32 @@ def stage_full(corpus: Path, articles: int, workers: int, backend: str = "spacy"
         words += sum(len(r["text"].split()) for r in recs)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     return {"workers": workers, "backend": backend, "articles": records, "failed": failed, "seconds": seconds,
-            "wps": words / seconds, "words_per_cpu_s": words / cpu,
+            "wps": words / seconds, "aps": records / seconds, "words_per_cpu_s": words / cpu,
             "rss_mib": own_peak_rss_mib(), "worker_rss_mib": children_peak_rss_mib()}
+
+
+def stage_dask(corpus: Path, articles: int, workers: int) -> dict:
+    """Full extraction with `--engine dask` on a LocalCluster of `workers` processes: the same
+    articles as stage_full, read from a JSONL file, records written to one JSONL file."""
+    from distributed import Client, LocalCluster
+
+    from pipeline.engine_dask import run_dask
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "articles.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            for article in load_articles(corpus, articles):
+                handle.write(json.dumps({"id": article.id, "text": article.text, "url": article.url}) + "\n")
+        started = time.perf_counter()
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            ready = time.perf_counter()
+            summary = run_dask([str(source)], Path(folder) / "records.jsonl", client=client)
+            seconds = time.perf_counter() - ready
+    rss = sorted(summary.worker_peak_rss_mib.values())
+    return {"workers": workers, "articles": summary.written, "failed": summary.failed, "seconds": seconds,
+            "wps": summary.words / seconds, "aps": summary.written / seconds, "cluster_start_s": ready - started,
+            "partitions": summary.partitions, "worker_rss_mib": rss[-1] if rss else None, "each_worker_rss_mib": rss}
 
 
 def stage_startup(corpus: Path) -> dict:
@@ -176,6 +207,8 @@ def run_stage(args: argparse.Namespace) -> None:
         result = stage_startup(corpus)
     elif args.stage == "long":
         result = stage_long(corpus)
+    elif args.stage == "dask":
+        result = stage_dask(corpus, args.articles, args.workers)
     else:
         result = stage_full(corpus, args.articles, 1, backend="stanza")
     print(json.dumps(result))
@@ -209,6 +242,10 @@ def ratio(new: float | None, old: float | None) -> str:
 def collect(checkout: Path, args: argparse.Namespace) -> dict:
     """Every measurement for one checkout."""
     print(f"measuring {checkout} ...", file=sys.stderr)
+    if args.engine == "dask":  # the engines side by side, nothing else
+        counts = sorted({1, args.workers})
+        return {f"{stage}{n}": measure(checkout, stage, args.corpus, args.articles, n)
+                for stage in ("full", "dask") for n in counts}
     out = {"analysis": measure(checkout, "analysis", args.corpus, args.articles),
            "full1": measure(checkout, "full", args.corpus, args.articles, 1),
            "startup": measure(checkout, "startup", args.corpus, 1)}
@@ -238,6 +275,25 @@ def rows_for(result: dict, workers: int) -> dict[str, float | None]:
         "one-article `warta extract`, peak RSS MiB": get("startup", "rss_mib"),
         **{f"one {size:,}-character article, s": get("long", str(size)) for size in LONG_SIZES},
     }
+
+
+def print_engines(results: dict[str, dict], workers: int) -> None:
+    """The local and Dask engines side by side, for 1 and `workers` workers."""
+    print("| checkout | engine | workers | articles/s | words/s | peak RSS per worker, MiB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, result in results.items():
+        for stage, engine in (("full", "local"), ("dask", "dask")):
+            for n in sorted({1, workers}):
+                got = result.get(f"{stage}{n}") or {}
+                # one local process measures itself; local workers are its children
+                rss = got.get("rss_mib") if stage == "full" and n == 1 else got.get("worker_rss_mib")
+                print(f"| {name} | {engine} | {n} | {fmt(got.get('aps'), ',.1f')} | {fmt(got.get('wps'))} | "
+                      f"{fmt(rss)} |")
+        for n in sorted({1, workers}):
+            local, dask = result.get(f"full{n}") or {}, result.get(f"dask{n}") or {}
+            if local.get("wps") and dask.get("wps"):
+                print(f"\n{name}, {n} worker(s): dask at {100 * dask['wps'] / local['wps']:.0f}% of local words/s; "
+                      f"{dask['partitions']} partitions; cluster start {dask['cluster_start_s']:.1f} s (not counted)")
 
 
 def print_tables(results: dict[str, dict], workers: int) -> None:
@@ -281,6 +337,8 @@ def main() -> None:
     parser.add_argument("--long", action="store_true",
                         help="also time one 20,000- and one 200,000-character article (slow)")
     parser.add_argument("--compare", metavar="REF", type=Path, help="another checkout to measure the same way")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="dask: only full extraction, the local engine beside --engine dask (1 and --workers)")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
@@ -294,7 +352,10 @@ def main() -> None:
     for checkout in checkouts:
         label = "this checkout" if checkout == REPO else f"{checkout.name} (ref)"
         results[label] = collect(checkout, args)
-    print_tables(results, args.workers)
+    if args.engine == "dask":
+        print_engines(results, args.workers)
+    else:
+        print_tables(results, args.workers)
 
 
 if __name__ == "__main__":

@@ -22,10 +22,18 @@ class RecordProblem:
         return f"{self.where}: {self.reason}"
 
 
+def is_record_dataset(path: str | Path) -> bool:
+    """Whether path is a folder of Parquet record parts (`warta extract --format parquet`)."""
+    from .parquet_io import is_record_dataset as holds_parts  # pyarrow is not needed to ask
+
+    return str(path) != "-" and holds_parts(Path(path))
+
+
 def check_record_files(paths: Iterable[str | Path]) -> None:
-    """Raise FileNotFoundError, before any work, for a record file that is not there."""
+    """Raise FileNotFoundError, before any work, for a record file (or Parquet record folder)
+    that is not there."""
     for path in paths:
-        if str(path) != "-" and not Path(path).is_file():
+        if str(path) != "-" and not Path(path).is_file() and not is_record_dataset(path):
             raise FileNotFoundError(f"{path}: no such record file")
 
 
@@ -48,8 +56,12 @@ def parse_record_line(raw: bytes, where: str) -> dict | RecordProblem | None:
 
 
 def read_records(paths: Iterable[str | Path]) -> Iterator[dict | RecordProblem]:
-    """Records from JSONL files ('-' for stdin), streamed; each bad line is a RecordProblem."""
+    """Records from JSONL files ('-' for stdin) and Parquet record folders, streamed; each bad
+    line is a RecordProblem."""
     for path in paths:
+        if is_record_dataset(path):
+            yield from read_dataset_records(Path(path))
+            continue
         handle: IO[bytes] = sys.stdin.buffer if str(path) == "-" else open(path, "rb")  # noqa: SIM115
         try:
             for number, raw in enumerate(handle, start=1):
@@ -60,6 +72,18 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[dict | RecordProblem]:
         finally:
             if handle is not sys.stdin.buffer:
                 handle.close()
+
+
+def read_dataset_records(folder: Path) -> Iterator[dict | RecordProblem]:
+    """Records from the `record` column of a Parquet record folder, part by part in input order;
+    a record is read exactly as its JSONL line would be (pipeline/parquet_io.py)."""
+    from .parquet_io import dataset_parts, part_record_lines
+
+    for part in dataset_parts(folder):
+        for number, line in enumerate(part_record_lines(part), start=1):
+            item = parse_record_line(line.encode("utf-8", "surrogatepass"), f"{part}:{number}")
+            if item is not None:
+                yield item
 
 
 def record_problem(record: object) -> str | None:

@@ -13,7 +13,9 @@ from pathlib import Path
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Tables of articles with `id` and `text` columns (read by pipeline/parquet_io.py, needs pyarrow).
+PARQUET_SUFFIXES = {".parquet"}
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
 
 # spaCy's own default limit; a press release is a few thousand characters, so anything
 # this long is a scraping accident and is reported rather than analysed for minutes.
@@ -205,6 +207,12 @@ def article_from_json(line: str, source_file: str, number: int) -> Article | Inp
         return InputError(source_file=source_file, line=number, reason=f"not valid JSON: {exc.msg}")
     if not isinstance(obj, dict):
         return InputError(source_file=source_file, line=number, reason="line is not a JSON object")
+    return article_from_object(obj, source_file, number)
+
+
+def article_from_object(obj: dict, source_file: str, number: int) -> Article | InputError:
+    """The article a JSONL object or a Parquet row holds (number: its line or row, from 1),
+    or the InputError saying why it holds none."""
     try:
         record_id = article_id(obj.get("id"), source_file, number)
     except ValueError as exc:
@@ -225,9 +233,10 @@ def article_from_json(line: str, source_file: str, number: int) -> Article | Inp
     return article
 
 
-def read_jsonl_lines(lines: Iterable[bytes | str], source_file: str) -> Iterator[Article | InputError]:
-    """Articles from JSONL lines; undecodable or broken lines become errors."""
-    for number, raw in enumerate(lines, start=1):
+def read_jsonl_lines(lines: Iterable[bytes | str], source_file: str, first: int = 1) -> Iterator[Article | InputError]:
+    """Articles from JSONL lines, the first of them line number `first` of source_file (a Dask
+    partition starts inside a file); undecodable or broken lines become errors."""
+    for number, raw in enumerate(lines, start=first):
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -286,7 +295,7 @@ def walk_folder(folder: Path) -> Iterator[tuple[Path, InputError | None]]:
 
 
 def iter_folder(folder: Path) -> Iterator[Article | InputError]:
-    """Every .txt, .html/.htm and .jsonl file below folder, in a stable order; a file or
+    """Every .txt, .html/.htm, .jsonl and .parquet file below folder, in a stable order; a file or
     folder that cannot be read (no permission, a dangling link) is an error, not a silence."""
     for path, error in walk_folder(folder):
         if error is not None:
@@ -299,6 +308,10 @@ def read_path(path: Path, article_id: str | None = None) -> Iterator[Article | I
     """Articles from one file of any supported kind."""
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl_file(path)
+    elif path.suffix.lower() in PARQUET_SUFFIXES:
+        from .parquet_io import read_parquet_articles
+
+        yield from read_parquet_articles(path, display(str(path)))
     else:
         yield read_file_article(path, article_id or display(path.name))
 

@@ -19,6 +19,9 @@ DEFAULT_OUTPUT = "outputs/records.jsonl"
 # The same as pipeline.nlp.BACKENDS (a test checks); named here so that checking the
 # arguments, the inputs and the output imports no model library and fails in a moment.
 BACKENDS = ("spacy", "stanza", "rules")
+# The same as pipeline.engine_dask.FORMATS (a test checks); named here so that --help imports no Dask.
+ENGINES = ("local", "dask")
+FORMATS = ("jsonl", "parquet")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,6 +50,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "and relation (default none)")
     parser.add_argument("--conllu", metavar="PATH", help="also write the analysis as CoNLL-U (implies --analysis full)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar; the summary only on errors")
+    # --engine dask and its options: pipeline/engine_dask.py (README: Scaling out on Dask)
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="local: worker processes on this machine (default); dask: partitions on a Dask "
+                             "cluster (a LocalCluster of --workers processes, or --scheduler)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a running Dask scheduler (tcp://host:8786) instead of a LocalCluster")
+    parser.add_argument("--partitions", type=positive_int,
+                        help="with --engine dask: cut the input into about N partitions (default: 4 per worker, "
+                             "none over 64 MiB of input)")
+    parser.add_argument("--format", choices=FORMATS, default="jsonl",
+                        help="with --engine dask: one JSONL file (default), or parquet: -o DIR/ gets one Parquet "
+                             "file per partition and a _metadata summary")
     parser.set_defaults(func=run)
 
 
@@ -69,29 +84,66 @@ def requested_analysis(args: argparse.Namespace) -> contextlib.AbstractContextMa
     return analysis_requested(level)
 
 
+def engine_problem(args: argparse.Namespace) -> str | None:
+    """Why the engine options cannot go together, or None."""
+    if args.engine == "local":
+        given = [name for name, value in (("--scheduler", args.scheduler), ("--partitions", args.partitions),
+                                          ("--format parquet", args.format == "parquet")) if value]
+        return f"{', '.join(given)}: only with --engine dask" if given else None
+    if args.output == "-":
+        return "--engine dask writes a file or a folder (-o OUT), not standard output"
+    if args.conllu and args.format == "parquet":
+        return "--conllu is written from a JSONL records file, not with --format parquet"
+    return None
+
+
+def run_dask_engine(args: argparse.Namespace, output: Path, progress: bool) -> RunSummary:
+    """The run on Dask (imported only here, so the local engine never loads it)."""
+    from ..engine_dask import run_dask
+
+    return run_dask(args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
+                    resume=args.resume, fmt=args.format, scheduler=args.scheduler, workers=args.workers,
+                    partitions=args.partitions, backend=args.backend, model=args.model, max_chars=args.max_chars,
+                    analysis="full" if args.conllu else args.analysis, progress=progress)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the extraction; exit 1 when any article failed, 2 when the run could not start,
-    130 when interrupted (Ctrl-C or SIGTERM; the records so far are kept for --resume)."""
+    """Run the extraction; exit 1 when any article failed, 2 when the run could not start
+    (or, on Dask, a partition could not finish), 130 when interrupted (Ctrl-C or SIGTERM; the
+    records so far are kept for --resume)."""
     output = None if args.output == "-" else Path(args.output)
     if args.conllu and output is None:  # the CoNLL-U is written from the records file
         print("warta: --conllu needs an output file (-o RECORDS.jsonl), not stdout", file=sys.stderr)
         return 2
+    problem = engine_problem(args)
+    if problem:
+        print(f"warta: {problem}", file=sys.stderr)
+        return 2
     progress = not args.quiet and sys.stderr.isatty()
     summary = RunSummary()
+    refused: tuple[type[Exception], ...] = (NoArticlesError, OutputError, OutputLockedError)
+    if args.engine == "dask":
+        from ..engine_dask import DaskRunError  # imports no Dask
+
+        refused += (DaskRunError,)
     try:
-        with requested_analysis(args):  # read by every worker's load_nlp
-            summary = run_extract(
-                args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
-                resume=args.resume, workers=args.workers, backend=args.backend, model=args.model,
-                max_chars=args.max_chars, progress=progress,
-            )
-    except (NoArticlesError, OutputError, OutputLockedError) as exc:
+        if args.engine == "dask":
+            summary = run_dask_engine(args, output, progress)
+        else:
+            with requested_analysis(args):  # read by every worker's load_nlp
+                summary = run_extract(
+                    args.inputs, output, errors_path=Path(args.errors) if args.errors else None,
+                    resume=args.resume, workers=args.workers, backend=args.backend, model=args.model,
+                    max_chars=args.max_chars, progress=progress,
+                )
+    except refused as exc:
         print(f"warta: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         if output is not None:
-            print(f"warta: interrupted; the records done so far are in {journal_path(output)}: "
-                  f"run the same command with --resume to continue", file=sys.stderr)
+            kept = f"the finished partitions are kept in {work_folder(args, output)}" if args.engine == "dask" \
+                else f"the records done so far are in {journal_path(output)}"
+            print(f"warta: interrupted; {kept}: run the same command with --resume to continue", file=sys.stderr)
         return 130
     if not args.errors:
         print_errors(summary)
@@ -108,3 +160,8 @@ def run(args: argparse.Namespace) -> int:
 
         write_conllu(output, Path(args.conllu))
     return 0 if summary.ok else 1
+
+
+def work_folder(args: argparse.Namespace, output: Path) -> Path:
+    """Where a Dask run keeps its finished partitions (pipeline.engine_dask.Layout.work)."""
+    return output / "_warta" if args.format == "parquet" else output.with_name(output.name + ".parts")

@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "persons merged across articles, positions, meetings, dates, programs and lists. "
                     "Unchanged records are skipped; a changed record replaces its own rows.",
     )
-    parser.add_argument("records", nargs="+", metavar="RECORDS.jsonl", help="record files, or - for stdin")
+    parser.add_argument("records", nargs="+", metavar="RECORDS.jsonl",
+                        help="record files, Parquet record folders (warta extract --format parquet), or - for stdin")
     parser.add_argument("-o", "--output", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     parser.add_argument("--rebuild", action="store_true", help="start a new database instead of updating it")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary")
@@ -29,11 +30,13 @@ def run(args: argparse.Namespace) -> int:
     """Index the records; exit 1 when some could not be indexed, 2 when the run could not
     start (a missing record file, a database of another kind, another run on the database)."""
     from ..index import IndexDatabaseError, index_files
+    from ..index_input import is_record_dataset
     from ..lock import OutputLockedError
 
     for path in args.records:
-        if path != "-" and not Path(path).is_file():
-            what = "is a folder" if Path(path).is_dir() else "not found (no such record file)"
+        if path != "-" and not Path(path).is_file() and not is_record_dataset(path):
+            what = ("is a folder with no Parquet record parts" if Path(path).is_dir()
+                    else "not found (no such record file)")
             print(f"warta: {path}: {what}; `warta index` reads the record files `warta extract` writes "
                   f"(warta extract ARTICLES -o outputs/records.jsonl)", file=sys.stderr)
             return 2
