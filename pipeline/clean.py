@@ -389,8 +389,9 @@ def assemble(scan_result: Scan) -> str:
     return "\n".join(out).strip()
 
 
-def clean_text(raw: str) -> Cleaned:
-    """Remove boilerplate lines from raw article text and record what was removed."""
-    result = scan(raw)
+def clean_text(raw: str, scanned: Scan | None = None) -> Cleaned:
+    """Remove boilerplate lines from raw article text and record what was removed; `scanned`
+    is scan(raw) when the caller has it already (metadata reads the same scan)."""
+    result = scanned or scan(raw)
     removed = [{"kind": n.kind, "text": n.text, "line": n.line} for n in result.notes]
     return Cleaned(text=assemble(result), boilerplate=removed)

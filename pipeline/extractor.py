@@ -14,7 +14,7 @@ import trafilatura
 from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION
-from .clean import clean_text
+from .clean import clean_text, scan
 from .extensions import FIELDS
 from .io import DEFAULT_MAX_CHARS, Article
 from .metadata import extract_metadata
@@ -99,8 +99,9 @@ def usable_url(article: Article) -> str | None:
 def base_record(article: Article) -> dict:
     """The record's article-level fields: metadata, cleaned text, boilerplate."""
     url = usable_url(article)
-    meta = extract_metadata(article.text, url)
-    cleaned = clean_text(article.text)
+    scanned = scan(article.text)  # one line scan serves both the metadata and the cleaning
+    meta = extract_metadata(article.text, url, scanned)
+    cleaned = clean_text(article.text, scanned)
     published, published_source = meta.get("published"), meta.get("published_source")
     given = normalise_published(article.published)
     if article.published and not given:

@@ -518,19 +518,19 @@ from .extensions import doc_text, ensure_extensions  # noqa: E402
 
 
 class MeetingsComponent:
-    """Sets doc._.meetings from doc._.officials, doc._.dates and the sentence bounds."""
+    """Sets doc._.meetings from doc._.officials, doc._.dates and the model's lemmas."""
 
     def __init__(self, windows: Windows = WINDOWS) -> None:
         self.windows = windows
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = None
-        if doc.has_annotation("SENT_START"):
-            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        # The sentences are warta's own (split_sentences), not the model's: they score the same
+        # as the parser's on dev and dev2, so the default path runs no parser, and a record does
+        # not change with the backend's or `--analysis full`'s sentence bounds.
         lemmas = None
         if doc.has_annotation("LEMMA"):
             lemmas = {t.idx: t.lemma_ for t in doc if t.lemma_ and t.lemma_ != t.text}
-        doc._.meetings = find_meetings(doc_text(doc), doc._.officials or [], doc._.dates or [], sentences,
+        doc._.meetings = find_meetings(doc_text(doc), doc._.officials or [], doc._.dates or [], None,
                                        self.windows, lemmas)
         return doc
 

@@ -61,6 +61,9 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+YEAR = re.compile(r"\d{4}")
+
+
 @cache
 def date_pattern() -> str:
     """A day-precise date with its year, as a regex with named parts."""
@@ -144,6 +147,8 @@ def _valid_date(year: int, month: int, day: int) -> date | None:
 def parse_timestamp(line: str) -> dict | None:
     """{value, text, cued, timed} when the whole line is a publication timestamp."""
     line = line.strip()
+    if not YEAR.search(line):  # every date form above has a four-digit year: most lines end here
+        return None
     match = timestamp_regex().fullmatch(line)
     if match:
         return _stamp(line, match.groupdict(), bool(match["cue"]))
@@ -482,9 +487,10 @@ def credits_from(result: Scan) -> list[dict]:
     return out
 
 
-def extract_metadata(raw: str, url: str | None = None) -> dict:
-    """Return title, published, published_source, dateline, outlet and credits from raw text."""
-    result = scan(raw)
+def extract_metadata(raw: str, url: str | None = None, scanned: Scan | None = None) -> dict:
+    """Return title, published, published_source, dateline, outlet and credits from raw text;
+    `scanned` is scan(raw) when the caller has it already (it also cleans the text)."""
+    result = scanned or scan(raw)
     host = host_of(url)
     title = find_title(result, host)
     dateline = find_dateline(result, host, skip=title[0] if title else None)
