@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline.tokenizer import clitic_splits, news_nlp, nya_whole_words
@@ -68,7 +70,58 @@ def test_the_shipped_pipeline_adds_its_saved_rules_once():
 
     saved = srsly.msgpack_loads((default_model_path() / "tokenizer").read_bytes())["exceptions"]
     nlp = base_nlp("spacy")
-    assert nlp.tokenizer.rules.keys() == saved.keys()
+    words = nlp.tokenizer.token_match.__self__.words  # the hyphenated words kept whole, as a set
+    assert len(words) > 15000 and "anak-anak" in words
+    assert nlp.tokenizer.rules.keys() | words == saved.keys()
+    assert not nlp.tokenizer.rules.keys() & words
     assert [t.text for t in nlp("Kadis PUPR Kab. Bogor, Ir. H. Ade, S.H., M.Si. hadir Rabu(10/4) di kantornya.")] == [
         "Kadis", "PUPR", "Kab.", "Bogor", ",", "Ir.", "H.", "Ade", ",", "S.H.", ",", "M.Si.", "hadir", "Rabu", "(",
         "10/4", ")", "di", "kantor", "nya", "."]
+
+
+@pytest.fixture(scope="module")
+def special_case_nlp():
+    """The shipped pipeline's tokenizer loaded by plain spaCy: every exception a special case."""
+    import spacy
+
+    from pipeline.nlp import default_model_path
+
+    return spacy.load(default_model_path(), exclude=["parser", "ner", "tok2vec", "morphologizer",
+                                                     "trainable_lemmatizer"])
+
+
+def test_whole_words_as_a_set_tokenize_as_special_cases_on_real_text(shared, special_case_nlp):
+    from pipeline.nlp import base_nlp
+
+    nlp = base_nlp("spacy")
+    texts = [json.loads(line)["text"] for name in ("dev", "dev2")
+             for line in (shared / "eval" / f"{name}.jsonl").open(encoding="utf-8")]
+    texts += [line[len("# text = "):].strip() for path in sorted((shared / "data" / "ud").glob("*.conllu"))
+              for line in path.open(encoding="utf-8") if line.startswith("# text = ")]
+
+    def tokens(doc):
+        return [(t.text, t.whitespace_, t.norm_) for t in doc]
+
+    differing = [text[:60] for text in texts if tokens(nlp.tokenizer(text)) != tokens(special_case_nlp.tokenizer(text))]
+    assert len(texts) > 3000
+    assert differing == []
+
+
+def test_a_reduplication_glued_to_a_comma_is_joined_again(special_case_nlp):
+    from pipeline.nlp import base_nlp
+
+    text = "Bantuan diserahkan kepada penggali kubur,anak-anak yatim serta kader-kader Posyandu."
+    expected = ["penggali", "kubur", ",", "anak-anak", "yatim", "serta", "kader-kader", "Posyandu", "."]
+    assert [t.text for t in base_nlp("spacy").tokenizer(text)][3:] == expected
+    assert [t.text for t in special_case_nlp.tokenizer(text)][3:] == expected
+
+
+def test_saving_writes_the_whole_words_back_as_exceptions():
+    import srsly
+
+    from pipeline.nlp import base_nlp, default_model_path
+
+    saved = srsly.msgpack_loads((default_model_path() / "tokenizer").read_bytes())
+    written = srsly.msgpack_loads(base_nlp("spacy").tokenizer.to_bytes(exclude=["vocab"]))
+    assert written["exceptions"] == saved["exceptions"]
+    assert written["token_match"] == saved["token_match"]
