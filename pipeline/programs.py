@@ -324,6 +324,23 @@ VERB = r"(?:di|me)[a-z]{2,}(?:kan|i)"
 NAME_HEAD = rf"(?:[eE]-)?{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"  # "aplikasi e-Pengendalian"
 
 
+def words_with_numbers(words: list[str]) -> list[str]:
+    """The words of a name with its numbers, or [] when a number shows it is no name.
+
+    A number inside a capitalised run is part of the name ("Wajib Belajar 12 Tahun", "Gerakan
+    Menuju 100 Smart City Indonesia"); one after a word in capitals is a rank ("TOP 40 Tingkat
+    Nasional"), and one that ends the words is a count or a year ("Aplikasi Mendukung Asian
+    Games 2018" is a contest category).
+    """
+    for i, word in enumerate(words):
+        if not word.isdigit():
+            continue
+        inside = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        if not inside or words[i - 1].isupper():
+            return []
+    return words
+
+
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A capitalised or quoted name starting at pos: "Bogor tanpa plastik", "‘Sapa Bupati’"."""
     quoted = re.match(r"[ \t]*[‘'“\"]([^‘’'“”\"\n]{2,60})[’'”\"]", text[pos:pos + 80])
@@ -333,7 +350,9 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
             return pos + quoted.start(1), pos + quoted.end(1)
         return None
     stop = rf"(?:{stop_regex()}|{VERB})\b"
-    m = re.match(rf"[ \t]+({NAME_HEAD}(?:[ \t]+(?!{stop})[\w'’-]+){{0,4}})", text[pos:pos + 80])
+    # a capitalised run may go on past the first five words ("Gerakan Menuju 100 Smart City Indonesia")
+    m = re.match(rf"[ \t]+({NAME_HEAD}(?:[ \t]+(?!{stop})[\w'’-]+){{0,4}}(?:[ \t]+{TITLE_WORD}){{0,3}})",
+                 text[pos:pos + 120])
     if not m:
         return None
     words = m.group(1).split()
@@ -345,7 +364,8 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     if only_cue_words(" ".join(words)):
         return None  # "program Aplikasi khususnya ..." names nothing
-    if any(w.isdigit() for w in words) or norm_acronym(words[0]) in acronym_kinds():
+    words = words_with_numbers(words)
+    if not words or norm_acronym(words[0]) in acronym_kinds():
         return None  # "inovasi TOP 40 Tingkat Nasional" is a rank, "program PKH" a known acronym
     # a lower-case tail only continues a name that began in capitals ("Bogor tanpa plastik")
     start = pos + m.start(1)

@@ -151,3 +151,11 @@ def test_known_programme_qualifier_stays_on_its_line():
     text = "Rapat Evaluasi PPKM\n\nKabarKota.id – Pemkot mengevaluasi pelaksanaan PPKM di 12 kelurahan."
     programs, _ = find_programs(text)
     assert names(programs) == ["PPKM"]
+
+
+def test_number_inside_a_capitalised_name_but_not_a_rank_or_a_year():
+    text = ("Kami ingin menerapkan Program Wajib Belajar 12 Tahun yang telah diterapkan di Gowa, dan "
+            "mensukseskan program Gerakan Menuju 100 Smart City Indonesia di Kabupaten Sumbawa. "
+            "Kabupaten ini meraih inovasi TOP 40 Tingkat Nasional dalam kategori Aplikasi Mendukung Asian Games 2018.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Wajib Belajar 12 Tahun", "Gerakan Menuju 100 Smart City Indonesia"]
