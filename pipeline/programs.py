@@ -50,7 +50,8 @@ def acronym_kinds() -> dict[str, str]:
 def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
-                                         "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {}}
+                                         "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {},
+                                         "project": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -398,6 +399,15 @@ def inside_proper_name(text: str, pos: int) -> bool:
     return before.group(1)[:1].isupper()
 
 
+def project_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A planned project's name after a building noun: "program pembangunan Pusat Kajian ..."."""
+    m = re.match(r"[ \t]+([a-z]+)(?=[ \t]+[A-Z])", text[pos:pos + 40])
+    if not m or m.group(1) not in program_cues()["project"]:
+        return None
+    span = name_after(text, pos + m.end())
+    return (pos + m.start(1), span[1]) if span else None
+
+
 def cue_candidates(text: str) -> list[Found]:
     """Names after a cue word ("program ‘Sapa Bupati’", "inovasi Sekolah Ibu", "proyek Newfred")."""
     cues = program_cues()
@@ -407,9 +417,11 @@ def cue_candidates(text: str) -> list[Found]:
         kind = words[m.group(1).lower()]
         if m.group(1)[0].isupper() and inside_proper_name(text, m.start()) and kind != "team":
             continue
-        span = name_after(text, m.end())
+        span = name_after(text, m.end()) or (project_after(text, m.end()) if kind == "program" else None)
         if not span:
             continue
+        if kind == "plan" and m.group(1)[:1].isupper():
+            span = (m.start(), span[1])  # "Masterplan Smart City Sumbawa": the document word is in its name
         name = text[span[0]:span[1]].strip(" ,.;:")
         quoted = text[span[0] - 1:span[0]] in "‘'“\""
         if kind == "name_cue":

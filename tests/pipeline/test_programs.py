@@ -159,3 +159,14 @@ def test_number_inside_a_capitalised_name_but_not_a_rank_or_a_year():
             "Kabupaten ini meraih inovasi TOP 40 Tingkat Nasional dalam kategori Aplikasi Mendukung Asian Games 2018.")
     programs, _ = find_programs(text)
     assert names(programs) == ["Wajib Belajar 12 Tahun", "Gerakan Menuju 100 Smart City Indonesia"]
+
+
+def test_scholarships_master_plans_and_planned_projects_after_their_nouns():
+    text = ("Langkah konkret program ini meliputi pemberian beasiswa Mataram Cerdas bagi pelajar berprestasi. "
+            "Dinas juga mensosialisasikan Masterplan Smart City Sumbawa kepada Pimpinan Perangkat Daerah. "
+            "Pemkab Serang punya program pembangunan Pusat Kajian Kitab Kuning Syeikh Nawawi Albantani. "
+            "Ada pula beasiswa bagi 200 mahasiswa dan program pembangunan jalan desa.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Mataram Cerdas", "Masterplan Smart City Sumbawa",
+                               "pembangunan Pusat Kajian Kitab Kuning Syeikh Nawawi Albantani"]
+    assert programs[1]["kind"] == "plan"
