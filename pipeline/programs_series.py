@@ -214,8 +214,10 @@ def series_candidates(text: str) -> list[Found]:
         if named and first[0].lower() not in program_cues()["generic"]:
             continue  # "Program Barisan Siap yaitu ..." describes one named program, "Program Studi ..."
         strong = not re.search(r"(?:adalah|ialah|meliputi|seperti)$", m.group(0), re.IGNORECASE)
-        # "Salah satu inovasi ... adalah Kartu Sumbawa Barat Maju, ..." announces a single name
-        one = re.search(r"salah\s+satu(?:nya)?\s+$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE)
+        # "Salah satu inovasi ... adalah Kartu Sumbawa Barat Maju, ..." announces a single name; so does
+        # yaitu/yakni/diantaranya, whose first item is a name even where the next one is a phrase
+        # ("dua program ..., diantaranya revitalisasi Kota Tua Ampenan hingga pengelolaan ...")
+        one = strong or re.search(r"salah\s+satu(?:nya)?\s+$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE)
         items = read_series(text, m.end(), strong and m.group(0)[:7].lower().startswith("program"), 1 if one else 2)
         if items:
             found.extend(items)
