@@ -243,11 +243,20 @@ def qualifier_after(text: str, pos: int) -> re.Match | None:
     return re.match(rf"\s+({region}{YEAR})", text[pos:pos + 60])
 
 
+def planned_project(text: str, pair: Pair) -> str | None:
+    """'program' for a pair with no head word that a building noun introduces: "pembangunan Kawasan
+    Desa Kawasan Maju dan Produktif (KDKMP)" is a planned project; a known non-programme is not."""
+    if acronym_kinds().get(norm_acronym(pair.acronym)) or only_cue_words(pair.expansion):
+        return None
+    before = re.search(r"([a-z]+)[ \t]+$", text[max(0, pair.exp_start - 30):pair.exp_start])
+    return "program" if before and before.group(1) in program_cues()["project"] else None
+
+
 def pair_candidates(text: str) -> list[Found]:
     """Programs and organisations from acronym pairs."""
     found = []
     for pair in acronym_pairs(text):
-        kind = pair_kind(pair)
+        kind = pair_kind(pair) or planned_project(text, pair)
         if kind is None:
             continue
         name, end, aliases = f"{pair.expansion} ({pair.acronym})", pair.end, [pair.acronym]

@@ -170,3 +170,12 @@ def test_scholarships_master_plans_and_planned_projects_after_their_nouns():
     assert names(programs) == ["Mataram Cerdas", "Masterplan Smart City Sumbawa",
                                "pembangunan Pusat Kajian Kitab Kuning Syeikh Nawawi Albantani"]
     assert programs[1]["kind"] == "plan"
+
+
+def test_pair_without_a_head_word_is_a_planned_project_after_a_building_noun():
+    text = ("Bupati melakukan peninjauan lokasi pembangunan Kawasan Desa Kawasan Maju dan Produktif (KDKMP) di "
+            "Desa Huidu. Program ini untuk peningkatan Indeks Pembangunan Manusia (IPM) dan pembangunan "
+            "Pendapatan Asli Daerah (PAD).")
+    programs, _ = find_programs(text)
+    assert [(p["name"], p["aliases"]) for p in programs] == [
+        ("Kawasan Desa Kawasan Maju dan Produktif (KDKMP)", ["KDKMP"])]
