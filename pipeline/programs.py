@@ -455,15 +455,6 @@ def cue_candidates(text: str) -> list[Found]:
     return found
 
 
-def e_name_candidates(text: str) -> list[Found]:
-    """Systems named with an e- prefix and a capital: "E-Planning", "e-Village Budgeting".
-
-    A lower-case tail ("e-government", "e-procurement") is a common noun, not a name.
-    """
-    pattern = rf"(?<![\w-])[eE]-[A-Z][\w-]*(?:[ \t]+(?!{stop_regex()}\b){TITLE_WORD})*"
-    return [Found(m.group(), "app", m.start(), m.end(), [], m.group().lower()) for m in re.finditer(pattern, text)]
-
-
 def key_documents_by_year(found: list[Found]) -> None:
     """A document acronym used with two or more different years names that many documents.
 
@@ -480,14 +471,6 @@ def key_documents_by_year(found: list[Found]) -> None:
     for f, span_years in dated:
         if len(years[f.key]) > 1:
             f.key = f"{f.key} {span_years}"
-
-
-def hundred_days_candidates(text: str) -> list[Found]:
-    """'program (kerja) 100 hari (kerja) Bupati dan Wakil Bupati', named as a program by the text."""
-    titles = rf"(?:\s+{TITLE_WORD}(?:\s+(?:dan\s+)?{TITLE_WORD}){{0,5}})?"
-    pattern = rf"\bprogram(?:\s+kerja)?\s+(?:100|seratus)\s+hari(?:\s+kerja)?{titles}"
-    return [Found(m.group(0), "program", m.start(), m.end(), [], "100 hari")
-            for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
 # --- merging -----------------------------------------------------------------------------
@@ -546,11 +529,12 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
 def rule_candidates(text: str) -> list[Found]:
     """Every program and organisation candidate the rules find, before merging."""
     from .programs_series import series_candidates  # they build on this module's names
+    from .programs_shapes import e_name_candidates, hundred_days_candidates, quantity_candidates
     from .programs_short_names import short_name_candidates
 
     return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
-            + e_name_candidates(text) + short_name_candidates(text))
+            + e_name_candidates(text) + short_name_candidates(text) + quantity_candidates(text))
 
 
 def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:

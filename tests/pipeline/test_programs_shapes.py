@@ -1,0 +1,22 @@
+"""Programme names read from their shape: quantity slogans, e-prefixed systems, 100 days."""
+
+from __future__ import annotations
+
+from pipeline.programs import find_programs
+
+
+def names(text: str) -> list[str]:
+    """The names of the programs found in text."""
+    return [p["name"] for p in find_programs(text)[0]]
+
+
+def test_movement_named_by_a_quantity_in_lower_case():
+    text = ("Pemerintah bersinergi memutus penyebaran COVID-19, yaitu dengan gerakan sejuta masker diadakan oleh "
+            "Pemda, dan program 1000 sumur resapan untuk warga.")
+    assert names(text) == ["gerakan sejuta masker", "1000 sumur resapan"]
+
+
+def test_a_quantity_of_days_or_people_is_no_slogan():
+    text = ("Wali Kota memulai program seratus hari kerja. Gerakan ini diikuti sejuta warga, dan program "
+            "sejuta yang dibagikan.")
+    assert names(text) == ["program seratus hari kerja"]
