@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .programs import FUNCTION_WORDS, VERB, Found, acronym_kinds, norm_acronym, only_cue_words, program_cues
+from .programs import DATA, FUNCTION_WORDS, VERB, Found, acronym_kinds, norm_acronym, only_cue_words, program_cues
 
 # a capitalised word of a short name: "Akses", "D’Emba", "IndahKu", "GITAKU"
 SHORT_WORD = r"[A-Z][\w’'-]*"
@@ -29,6 +29,15 @@ SHORT = rf"{SHORT_WORD}(?:[ \t]+{SHORT_WORD}){{0,2}}"
 E_NAME = r"[eE]-[\w-]{3,}"
 MIN_EXPANSION_WORDS = 3
 MAX_DESCRIPTION_WORDS = 9
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """First words of public positions (titles.tsv): "Ketua TP PKK Kota Bekasi" in brackets after a
+    person's name is a post, not an expansion."""
+    lines = (DATA / "titles.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].split()[0].lower().rstrip(".") for row in rows[1:] if row[0].strip())
 
 
 def is_short_name(short: str) -> bool:
@@ -41,7 +50,8 @@ def is_short_name(short: str) -> bool:
     if len(words) == 1 and short.upper() == short:
         return False
     cues = program_cues()
-    if any(w.lower() in cues["not_name"] or w.lower() in cues["org"] for w in words):
+    bodies = cues["not_name"].keys() | cues["org"].keys()
+    if words[0].lower() in title_words() or any(w.lower() in bodies for w in words):
         return False  # "Kota Bekasi (...)", "Dinas ... (...)"
     known = acronym_kinds().get(norm_acronym(short))
     return known in (None, "program")
@@ -57,7 +67,8 @@ def is_expansion(phrase: str, short: str) -> bool:
     if sum(w[:1].isupper() for w in content) * 4 < len(content) * 3:
         return False
     cues = program_cues()
-    return words[0].lower() not in cues["not_name"] and words[0].lower() not in cues["org"]
+    first = words[0].lower()
+    return first not in cues["not_name"] and first not in cues["org"] and first not in title_words()
 
 
 def short_key(short: str) -> str:

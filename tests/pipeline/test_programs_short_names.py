@@ -22,7 +22,7 @@ def test_creative_short_name_before_its_capitalised_expansion():
 def test_bodies_places_people_and_acronyms_before_brackets_are_not_short_names():
     text = ("Rapat dihadiri Kadis Pendidikan Agus Herawan SIP (Ka. Kesbangpolinmas Kab. Demak), warga "
             "Jabodebek (Jakarta, Bogor, Depok dan Kabupaten Bekasi) dan petugas Kota Bekasi (Jawa Barat Selatan "
-            "Raya). Persoalan PBB (Pajak Bumi Bangunan) dibahas.")
+            "Raya). Persoalan PBB (Pajak Bumi Bangunan) dibahas bersama Siti Rahma (Ketua TP PKK Kota Bekasi).")
     assert names(text) == []
 
 
