@@ -29,6 +29,8 @@ SHORT = rf"{SHORT_WORD}(?:[ \t]+{SHORT_WORD}){{0,2}}"
 E_NAME = r"[eE]-[\w-]{3,}"
 MIN_EXPANSION_WORDS = 3
 MAX_DESCRIPTION_WORDS = 9
+# characters around a bracketed expansion searched for a program word (the passage it is in)
+CONTEXT_BEFORE, CONTEXT_AFTER = 400, 300
 
 
 @cache
@@ -64,11 +66,13 @@ def is_expansion(phrase: str, short: str) -> bool:
     if len(words) < MIN_EXPANSION_WORDS or len(words) <= len(short.split()) or re.search(r"[,.;:\d]", phrase):
         return False
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
-    if sum(w[:1].isupper() for w in content) * 4 < len(content) * 3:
-        return False
+    if not words[0][:1].isupper() or sum(w[:1].isupper() for w in content) * 4 < len(content) * 3:
+        return False  # "(sekarang Jalan Pasar Besar)", "(bersama Joe Don Baker)" say something else
     cues = program_cues()
     first = words[0].lower()
-    return first not in cues["not_name"] and first not in cues["org"] and first not in title_words()
+    if any(w.lower() in cues["org"] for w in words):
+        return False  # "(Dosen Fakultas Ekonomi Universitas Indonesia)" is a post in a body
+    return first not in cues["not_name"] and first not in title_words()
 
 
 def short_key(short: str) -> str:
@@ -76,14 +80,23 @@ def short_key(short: str) -> str:
     return norm_acronym(short) if len(short.split()) == 1 else short.lower()
 
 
+def in_program_context(text: str, start: int, end: int) -> bool:
+    """Whether a program word (program, inovasi, aplikasi, gerakan, ...) is written near a span:
+    "Name (Capitalised Phrase)" also writes people with a nickname, places with their old name and
+    translations; in a passage about programmes it names a programme."""
+    window = text[max(0, start - CONTEXT_BEFORE):end + CONTEXT_AFTER]
+    return re.search(rf"(?<![\w-])(?:{cue_words()})(?![\w-])", window, re.IGNORECASE) is not None
+
+
 def bracketed_expansions(text: str) -> list[Found]:
-    """'Short Name (Long Capitalised Expansion)'; the short name starts after a lower-case word or
-    a punctuation mark, so that it is the whole capitalised run before the bracket."""
+    """'Short Name (Long Capitalised Expansion)' in a passage about programmes; the short name starts
+    after a lower-case word or a punctuation mark, so that it is the whole capitalised run before
+    the bracket."""
     pattern = rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=\n))({SHORT})[ \t]+\(([^()\n]{{8,140}})\)"
     found = []
     for m in re.finditer(pattern, text):
         short, expansion = m.group(1), m.group(2).strip()
-        if is_short_name(short) and is_expansion(expansion, short):
+        if is_short_name(short) and is_expansion(expansion, short) and in_program_context(text, m.start(), m.end()):
             name = f"{short} ({expansion})"
             found.append(Found(name, "program", m.start(1), m.end(), [short], short_key(short)))
     return found

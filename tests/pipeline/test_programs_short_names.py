@@ -48,3 +48,10 @@ def test_short_name_stated_as_an_abbreviation():
     programs, _ = find_programs(text)
     assert [(p["name"], p["aliases"]) for p in programs] == [
         ("Sistem Aplikasi Pelayanan Bersinergi Dlanggu (Sayangi Dlanggu)", ["Sayangi Dlanggu"])]
+
+
+def test_bracketed_phrase_outside_a_passage_about_programmes_is_no_expansion():
+    text = ("Toko itu berdiri di Jalan Pecinan (sekarang Jalan Pasar Besar) sejak lama. Partai pengusung "
+            "Lex Laksamana (Demokrat dan PAN) menang, kata Heruwasto (Dosen Fakultas Ekonomi Universitas Indonesia).")
+    assert names(text) == []
+    assert names(text + " Ia mengenalkan aplikasi baru.") == ["Lex Laksamana (Demokrat dan PAN)"]
