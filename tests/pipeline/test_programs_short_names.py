@@ -11,9 +11,9 @@ def names(text: str) -> list[str]:
 
 
 def test_creative_short_name_before_its_capitalised_expansion():
-    text = ("Kepala Biro Pembangunan Abdulla Mokoginta dengan Akses Bang Dali (Akses Pengendalian Pelaksanaan "
-            "Pembangunan Infrastruktur) dan Kepala Satpol-PP Farly Kotambunan mengangkat Papa Pande (Cepat "
-            "Tanggap PPNS dalam Penegakan Peraturan Daerah).")
+    text = ("Empat pejabat meluncurkan aplikasi. Kepala Biro Pembangunan Abdulla Mokoginta dengan "
+            "Akses Bang Dali (Akses Pengendalian Pelaksanaan Pembangunan Infrastruktur) dan Kepala Satpol-PP "
+            "Farly Kotambunan mengangkat Papa Pande (Cepat Tanggap PPNS dalam Penegakan Peraturan Daerah).")
     programs, _ = find_programs(text)
     assert [p["aliases"] for p in programs] == [["Akses Bang Dali"], ["Papa Pande"]]
     assert programs[1]["name"] == "Papa Pande (Cepat Tanggap PPNS dalam Penegakan Peraturan Daerah)"
@@ -54,4 +54,3 @@ def test_bracketed_phrase_outside_a_passage_about_programmes_is_no_expansion():
     text = ("Toko itu berdiri di Jalan Pecinan (sekarang Jalan Pasar Besar) sejak lama. Partai pengusung "
             "Lex Laksamana (Demokrat dan PAN) menang, kata Heruwasto (Dosen Fakultas Ekonomi Universitas Indonesia).")
     assert names(text) == []
-    assert names(text + " Ia mengenalkan aplikasi baru.") == ["Lex Laksamana (Demokrat dan PAN)"]
