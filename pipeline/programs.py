@@ -51,7 +51,7 @@ def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
                                          "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {},
-                                         "project": {}}
+                                         "project": {}, "brand": {}, "brand_noun": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -529,12 +529,13 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
 def rule_candidates(text: str) -> list[Found]:
     """Every program and organisation candidate the rules find, before merging."""
     from .programs_series import series_candidates  # they build on this module's names
-    from .programs_shapes import e_name_candidates, hundred_days_candidates, quantity_candidates
+    from .programs_shapes import brand_candidates, e_name_candidates, hundred_days_candidates, quantity_candidates
     from .programs_short_names import short_name_candidates
 
     return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
-            + e_name_candidates(text) + short_name_candidates(text) + quantity_candidates(text))
+            + e_name_candidates(text) + short_name_candidates(text) + quantity_candidates(text)
+            + brand_candidates(text))
 
 
 def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:

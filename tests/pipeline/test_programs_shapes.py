@@ -20,3 +20,15 @@ def test_a_quantity_of_days_or_people_is_no_slogan():
     text = ("Wali Kota memulai program seratus hari kerja. Gerakan ini diikuti sejuta warga, dan program "
             "sejuta yang dibagikan.")
     assert names(text) == ["program seratus hari kerja"]
+
+
+def test_names_branded_with_an_english_word_and_a_proper_name():
+    text = ("Di Pekanbaru, konsep ini disebut Pekanbaru Smart City Madani. Peraturan Gubernur tentang "
+            "penyelenggaraan Sumsel Smart Province terbit, selaku Anggota Dewan Smart City Kabupaten Sumbawa.")
+    assert names(text) == ["Pekanbaru Smart City Madani", "Sumsel Smart Province", "Dewan Smart City"]
+
+
+def test_the_concept_alone_a_headline_or_capitals_are_no_brand():
+    text = ("Kota Pekanbaru Jadi Rujukan Konsep Smart City\nMewujudkan Kota Pintar (Smart City) sesuai prinsip "
+            "pemerintahan elektronik dan Smart City. Sekolah memakai SMART Board baru.")
+    assert names(text) == []
