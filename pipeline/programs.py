@@ -529,13 +529,19 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
 def rule_candidates(text: str) -> list[Found]:
     """Every program and organisation candidate the rules find, before merging."""
     from .programs_series import series_candidates  # they build on this module's names
-    from .programs_shapes import brand_candidates, e_name_candidates, hundred_days_candidates, quantity_candidates
+    from .programs_shapes import (
+        brand_candidates,
+        e_name_candidates,
+        hundred_days_candidates,
+        lower_team_candidates,
+        quantity_candidates,
+    )
     from .programs_short_names import short_name_candidates
 
     return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
             + e_name_candidates(text) + short_name_candidates(text) + quantity_candidates(text)
-            + brand_candidates(text))
+            + brand_candidates(text) + lower_team_candidates(text))
 
 
 def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:

@@ -86,3 +86,41 @@ def brand_candidates(text: str) -> list[Found]:
         if text.startswith(name, offset):
             found.append(Found(name, "program", offset, offset + len(name), [], name.lower()))
     return found
+
+
+TEAM_WORDS = 4  # words after the purpose word of a team written in lower case
+
+
+def written_as_proper_name(text: str, name: str) -> bool:
+    """Whether the text also writes these words with capitals ("Tim Percepatan Pembangunan")."""
+    pattern = r"[ \t]+".join(map(re.escape, name.split()))
+    return any(not m.group().islower() for m in re.finditer(pattern, text, re.IGNORECASE)
+               if m.group().split()[0][:1].isupper() and m.group().split()[1][:1].isupper())
+
+
+def lower_team_candidates(text: str) -> list[Found]:
+    """'tim percepatan penegasan batas daerah': a team set up for a task, written in lower case.
+
+    The name runs from "tim" over its purpose word to a stop word, a verb, a capitalised word that
+    is not generic, or a punctuation mark. Mentions of one team in shorter words ("tim percepatan
+    batas Daerah") share the key of the team word and its purpose, so they become aliases.
+    """
+    cues = program_cues()
+    purposes = "|".join(map(re.escape, sorted(cues["team_purpose"], key=len, reverse=True)))
+    found = []
+    for m in re.finditer(rf"(?<![\w-])(tim|satgas)[ \t]+({purposes})((?:[ \t]+[\w-]+){{1,{TEAM_WORDS}}})", text):
+        kept = []
+        for word in m.group(3).split():
+            low = word.lower()
+            capital_proper = word[:1].isupper() and low not in cues["generic"]
+            if low in cues["stop"] or re.fullmatch(VERB, low) or capital_proper or not word.isalpha():
+                break
+            kept.append(word)
+        if not kept:
+            continue
+        name = " ".join([m.group(1), m.group(2), *kept])
+        if written_as_proper_name(text, name):
+            continue  # "Tim Percepatan Pembangunan (TPP)" is read by the acronym and cue rules
+        if text.startswith(name, m.start()):
+            found.append(Found(name, "team", m.start(), m.start() + len(name), [], f"{m.group(1)} {m.group(2)}"))
+    return found

@@ -32,3 +32,17 @@ def test_the_concept_alone_a_headline_or_capitals_are_no_brand():
     text = ("Kota Pekanbaru Jadi Rujukan Konsep Smart City\nMewujudkan Kota Pintar (Smart City) sesuai prinsip "
             "pemerintahan elektronik dan Smart City. Sekolah memakai SMART Board baru.")
     assert names(text) == []
+
+
+def test_team_for_a_task_written_in_lower_case_with_its_shorter_mention():
+    text = ("Rapat dihadiri tim percepatan batas Daerah utusan Kemendagri. Kementerian dalam negeri melalui tim "
+            "percepatan penegasan batas daerah melaksanakan rapat percepatan.")
+    programs, _ = find_programs(text)
+    assert [(p["name"], p["aliases"]) for p in programs] == [
+        ("tim percepatan penegasan batas daerah", ["tim percepatan batas Daerah"])]
+
+
+def test_lower_case_team_also_written_as_a_proper_name_is_read_once():
+    text = ("Wali Kota membentuk tim percepatan pembangunan. Tim Percepatan Pembangunan (TPP) beranggotakan "
+            "20 orang.")
+    assert names(text) == ["Tim Percepatan Pembangunan (TPP)"]
