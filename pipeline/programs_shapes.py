@@ -116,6 +116,8 @@ def lower_team_candidates(text: str) -> list[Found]:
             if low in cues["stop"] or re.fullmatch(VERB, low) or capital_proper or not word.isalpha():
                 break
             kept.append(word)
+            if word[:1].isupper():
+                break  # a capitalised generic word ends the name: "tim percepatan batas Daerah utusan ..."
         if not kept:
             continue
         name = " ".join([m.group(1), m.group(2), *kept])
