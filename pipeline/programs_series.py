@@ -123,6 +123,14 @@ def name_like(name: str, lower_ok: bool) -> bool:
             and not re.fullmatch(r"pe[nmr]?[a-z]+an", low))
 
 
+def parallel_to(name: str, previous: str) -> bool:
+    """Whether a short lower-case piece is built like the name before it, so it is a name too:
+    "kesehatan gratis, pendidikan gratis" (a generic head word with the same qualifier)."""
+    words, before = name.split(), previous.split()
+    return (1 < len(words) <= LOWER_MAX_WORDS and name.islower() and len(before) > 1
+            and words[-1] == before[-1] and words[0] != before[0])
+
+
 def item_found(name: str, start: int) -> Found:
     """A series item; "Sibelaku (Sistem Informasi ...)" is keyed by its short form, which is its alias,
     so that the same pair found by the acronym rules merges with it."""
@@ -189,7 +197,8 @@ def read_series(text: str, start: int, lower_ok: bool, least: int = 2) -> list[F
         lead, name = clean_item(piece)
         if not name.strip():
             continue
-        if not name_like(name, lower_ok) or (whole and name != piece[lead:].strip()):
+        parallel = bool(found) and lower_ok and parallel_to(name, found[-1].name)
+        if not (name_like(name, lower_ok) or parallel) or (whole and name != piece[lead:].strip()):
             break
         found.append(item_found(name, offset + lead))
     return found if len(found) >= least else []

@@ -149,3 +149,10 @@ def test_a_single_capitalised_word_after_seperti_is_no_series():
     text = "Pemkot punya banyak program seperti Bupati sampaikan kemarin, dan inovasi adalah Kunci kemajuan."
     programs, _ = find_programs(text)
     assert programs == []
+
+
+def test_generic_head_with_the_qualifier_of_the_name_before_is_a_name():
+    text = ("Empat program unggulan di periode pertama yakni kesehatan gratis, pendidikan gratis, pembangunan "
+            "infrastruktur dan ekonomi kerakyatan terus dijalankan hingga sekarang.")
+    programs, _ = find_programs(text)
+    assert [p["name"] for p in programs] == ["kesehatan gratis", "pendidikan gratis"]
