@@ -60,14 +60,15 @@ CAPITAL_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'
 def brand_candidates(text: str) -> list[Found]:
     """'Pekanbaru Smart City Madani', 'Sumsel Smart Province', 'Dewan Smart City': a capitalised run
     in running text with a brand word and a proper word of its own. The run starts after a
-    lower-case word or a comma (not a headline, not a bracket); a post or cue word before it and
+    lower-case word, a comma or a list marker (not a headline, not a bracket); a post or cue word before it and
     a region after it ("Anggota Dewan Smart City Kabupaten Sumbawa") are not part of the name."""
     cues = program_cues()
     found = []
     for m in CAPITAL_RUN.finditer(text):
         before = re.search(r"(?:^|[^\w])([\w,]+)[ \t]+$", text[max(0, m.start() - 30):m.start()])
-        if not before or not (before.group(1) == "," or before.group(1).islower()):
-            continue
+        item = re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+$", text[max(0, m.start() - 10):m.start()])
+        if not item and not (before and (before.group(1) == "," or before.group(1).islower())):
+            continue  # a list item ("5. Visit Wonderful Bengkulu 2020") is not a headline either
         words = m.group().split()
         if not any(w.lower() in cues["brand"] and w[1:].islower() for w in words):
             continue  # "SMART Board" is a product written in capitals

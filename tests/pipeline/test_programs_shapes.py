@@ -46,3 +46,9 @@ def test_lower_case_team_also_written_as_a_proper_name_is_read_once():
     text = ("Wali Kota membentuk tim percepatan pembangunan. Tim Percepatan Pembangunan (TPP) beranggotakan "
             "20 orang.")
     assert names(text) == ["Tim Percepatan Pembangunan (TPP)"]
+
+
+def test_branded_name_as_a_numbered_list_item():
+    text = ("Lima program prioritas:\n\n4. Transformasi Birokrasi dan Tata Kelola Pemerintahan\n\n"
+            "5. Visit Wonderful Bengkulu 2020\n\nDari program pertama, kemiskinan turun.")
+    assert names(text) == ["Visit Wonderful Bengkulu"]
