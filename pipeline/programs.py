@@ -275,7 +275,8 @@ def document_regex() -> re.Pattern:
     alts = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]")
                     for a in sorted(names, key=len, reverse=True))
     region = r"(?:(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.|Perangkat Daerah)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
-    return re.compile(rf"(?<![\w-])({alts})(?![\w-])(\s+{region}{YEAR})")
+    until = r"(?:(?:sampai|hingga|s\.d\.?)\s+)?"  # "target RPJMD sampai 2023": the document's horizon
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])(\s+{region}{until}{YEAR})")
 
 
 def document_candidates(text: str) -> list[Found]:
@@ -285,7 +286,8 @@ def document_candidates(text: str) -> list[Found]:
         acr = m.group(1)
         kind = acronym_kinds().get(norm_acronym(acr), "plan")
         name = re.sub(r"\s+", " ", m.group(0)).strip()
-        found.append(Found(name, kind, m.start(), m.end(), [], norm_acronym(acr)))
+        horizon = re.search(r"\s(?:sampai|hingga|s\.d)", m.group(2))
+        found.append(Found(name, kind, m.start(), m.end(), [acr] if horizon else [], norm_acronym(acr)))
     return found
 
 

@@ -179,3 +179,10 @@ def test_pair_without_a_head_word_is_a_planned_project_after_a_building_noun():
     programs, _ = find_programs(text)
     assert [(p["name"], p["aliases"]) for p in programs] == [
         ("Kawasan Desa Kawasan Maju dan Produktif (KDKMP)", ["KDKMP"])]
+
+
+def test_planning_document_with_its_horizon_year():
+    text = ("Saya bersama seluruh jajaran harus berlari untuk mengejar target RPJMD sampai 2023. "
+            "RKPD disusun berpedoman pada RPJMD kabupaten.")
+    programs, _ = find_programs(text)
+    assert [(p["name"], p["aliases"]) for p in programs] == [("RPJMD sampai 2023", ["RPJMD"])]
