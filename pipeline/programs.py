@@ -318,7 +318,8 @@ def known_expansion_candidates(text: str) -> list[Found]:
     for acr, (expansion, kind) in acronyms().items():
         if kind != "program":
             continue
-        pattern = r"\s+".join(map(re.escape, expansion.split()))
+        # a word may double its last letter, as spellings vary: "Mall Pelayanan Publik"
+        pattern = r"\s+".join(f"{re.escape(word)}{re.escape(word[-1])}?" for word in expansion.split())
         for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
             found.append(Found(m.group(), "program", m.start(), m.end(), [], norm_acronym(acr)))
     return found

@@ -186,3 +186,9 @@ def test_planning_document_with_its_horizon_year():
             "RKPD disusun berpedoman pada RPJMD kabupaten.")
     programs, _ = find_programs(text)
     assert [(p["name"], p["aliases"]) for p in programs] == [("RPJMD sampai 2023", ["RPJMD"])]
+
+
+def test_national_programme_written_out_with_a_spelling_variant():
+    text = "Fokus studi tiru juga terkait best practise Mall Pelayanan Publik di kabupaten itu."
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Mall Pelayanan Publik"]
