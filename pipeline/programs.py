@@ -333,6 +333,8 @@ def stop_regex() -> str:
 
 # A passive or active verb ends a lower-case tail: "aplikasi Sinokab dilaksanakan", "... Sinokab menjadi".
 VERB = r"(?:di|me)[a-z]{2,}(?:kan|i)"
+# A word with an adjective suffix borrowed from Dutch/English (struktural, inovatif, elektronik).
+ADJECTIVE = r"[A-Z][a-z]{3,}(?:al|if|ik)"
 # A capitalised word, or a web address used as a name ("aplikasi Info.go.id").
 NAME_HEAD = rf"(?:[eE]-)?{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"  # "aplikasi e-Pengendalian"
 
@@ -378,6 +380,8 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     if only_cue_words(" ".join(words)):
         return None  # "program Aplikasi khususnya ..." names nothing
     words = words_with_numbers(words)
+    if len(words) == 1 and re.fullmatch(ADJECTIVE, words[0]):
+        return None  # "Inovasi Struktural", "Program Digital": a capitalised phrase, not a name
     if not words or norm_acronym(words[0]) in acronym_kinds():
         return None  # "inovasi TOP 40 Tingkat Nasional" is a rank, "program PKH" a known acronym
     # a lower-case tail only continues a name that began in capitals ("Bogor tanpa plastik")

@@ -192,3 +192,10 @@ def test_national_programme_written_out_with_a_spelling_variant():
     text = "Fokus studi tiru juga terkait best practise Mall Pelayanan Publik di kabupaten itu."
     programs, _ = find_programs(text)
     assert names(programs) == ["Mall Pelayanan Publik"]
+
+
+def test_one_adjective_after_a_capitalised_cue_is_no_name():
+    text = ("Memajukan Sumenep dengan Harmonisasi Sosial, Dinamisasi kultur dan Inovasi Struktural, agar tidak "
+            "tertinggal. Dinas meluncurkan aplikasi Sipandu.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Sipandu"]
