@@ -50,7 +50,8 @@ def acronym_kinds() -> dict[str, str]:
 def program_cues() -> dict[str, dict[str, str]]:
     """Cue words by group: 'head' (word -> kind), 'lead', 'org', 'name_cue', 'not_name'."""
     groups: dict[str, dict[str, str]] = {"head": {}, "lead": {}, "org": {}, "name_cue": {}, "not_name": {},
-                                         "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {}}
+                                         "generic": {}, "stop": {}, "team_purpose": {}, "task_force": {},
+                                         "project": {}, "brand": {}, "brand_noun": {}}
     for cue, kind, lead in data_rows("program_cues.tsv"):
         group = kind if kind in groups else "head"
         groups[group][cue] = kind
@@ -242,11 +243,20 @@ def qualifier_after(text: str, pos: int) -> re.Match | None:
     return re.match(rf"\s+({region}{YEAR})", text[pos:pos + 60])
 
 
+def planned_project(text: str, pair: Pair) -> str | None:
+    """'program' for a pair with no head word that a building noun introduces: "pembangunan Kawasan
+    Desa Kawasan Maju dan Produktif (KDKMP)" is a planned project; a known non-programme is not."""
+    if acronym_kinds().get(norm_acronym(pair.acronym)) or only_cue_words(pair.expansion):
+        return None
+    before = re.search(r"([a-z]+)[ \t]+$", text[max(0, pair.exp_start - 30):pair.exp_start])
+    return "program" if before and before.group(1) in program_cues()["project"] else None
+
+
 def pair_candidates(text: str) -> list[Found]:
     """Programs and organisations from acronym pairs."""
     found = []
     for pair in acronym_pairs(text):
-        kind = pair_kind(pair)
+        kind = pair_kind(pair) or planned_project(text, pair)
         if kind is None:
             continue
         name, end, aliases = f"{pair.expansion} ({pair.acronym})", pair.end, [pair.acronym]
@@ -265,7 +275,8 @@ def document_regex() -> re.Pattern:
     alts = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]")
                     for a in sorted(names, key=len, reverse=True))
     region = r"(?:(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.|Perangkat Daerah)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
-    return re.compile(rf"(?<![\w-])({alts})(?![\w-])(\s+{region}{YEAR})")
+    until = r"(?:(?:sampai|hingga|s\.d\.?)\s+)?"  # "target RPJMD sampai 2023": the document's horizon
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])(\s+{region}{until}{YEAR})")
 
 
 def document_candidates(text: str) -> list[Found]:
@@ -275,7 +286,8 @@ def document_candidates(text: str) -> list[Found]:
         acr = m.group(1)
         kind = acronym_kinds().get(norm_acronym(acr), "plan")
         name = re.sub(r"\s+", " ", m.group(0)).strip()
-        found.append(Found(name, kind, m.start(), m.end(), [], norm_acronym(acr)))
+        horizon = re.search(r"\s(?:sampai|hingga|s\.d)", m.group(2))
+        found.append(Found(name, kind, m.start(), m.end(), [acr] if horizon else [], norm_acronym(acr)))
     return found
 
 
@@ -306,7 +318,8 @@ def known_expansion_candidates(text: str) -> list[Found]:
     for acr, (expansion, kind) in acronyms().items():
         if kind != "program":
             continue
-        pattern = r"\s+".join(map(re.escape, expansion.split()))
+        # a word may double its last letter, as spellings vary: "Mall Pelayanan Publik"
+        pattern = r"\s+".join(f"{re.escape(word)}{re.escape(word[-1])}?" for word in expansion.split())
         for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
             found.append(Found(m.group(), "program", m.start(), m.end(), [], norm_acronym(acr)))
     return found
@@ -320,8 +333,27 @@ def stop_regex() -> str:
 
 # A passive or active verb ends a lower-case tail: "aplikasi Sinokab dilaksanakan", "... Sinokab menjadi".
 VERB = r"(?:di|me)[a-z]{2,}(?:kan|i)"
+# A word with an adjective suffix borrowed from Dutch/English (struktural, inovatif, elektronik).
+ADJECTIVE = r"[A-Z][a-z]{3,}(?:al|if|ik)"
 # A capitalised word, or a web address used as a name ("aplikasi Info.go.id").
 NAME_HEAD = rf"(?:[eE]-)?{TITLE_WORD}(?:\.(?=\w)[\w-]+)*"  # "aplikasi e-Pengendalian"
+
+
+def words_with_numbers(words: list[str]) -> list[str]:
+    """The words of a name with its numbers, or [] when a number shows it is no name.
+
+    A number inside a capitalised run is part of the name ("Wajib Belajar 12 Tahun", "Gerakan
+    Menuju 100 Smart City Indonesia"); one after a word in capitals is a rank ("TOP 40 Tingkat
+    Nasional"), and one that ends the words is a count or a year ("Aplikasi Mendukung Asian
+    Games 2018" is a contest category).
+    """
+    for i, word in enumerate(words):
+        if not word.isdigit():
+            continue
+        inside = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        if not inside or words[i - 1].isupper():
+            return []
+    return words
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
@@ -333,7 +365,9 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
             return pos + quoted.start(1), pos + quoted.end(1)
         return None
     stop = rf"(?:{stop_regex()}|{VERB})\b"
-    m = re.match(rf"[ \t]+({NAME_HEAD}(?:[ \t]+(?!{stop})[\w'’-]+){{0,4}})", text[pos:pos + 80])
+    # a capitalised run may go on past the first five words ("Gerakan Menuju 100 Smart City Indonesia")
+    m = re.match(rf"[ \t]+({NAME_HEAD}(?:[ \t]+(?!{stop})[\w'’-]+){{0,4}}(?:[ \t]+{TITLE_WORD}){{0,3}})",
+                 text[pos:pos + 120])
     if not m:
         return None
     words = m.group(1).split()
@@ -345,7 +379,10 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     if only_cue_words(" ".join(words)):
         return None  # "program Aplikasi khususnya ..." names nothing
-    if any(w.isdigit() for w in words) or norm_acronym(words[0]) in acronym_kinds():
+    words = words_with_numbers(words)
+    if len(words) == 1 and re.fullmatch(ADJECTIVE, words[0]):
+        return None  # "Inovasi Struktural", "Program Digital": a capitalised phrase, not a name
+    if not words or norm_acronym(words[0]) in acronym_kinds():
         return None  # "inovasi TOP 40 Tingkat Nasional" is a rank, "program PKH" a known acronym
     # a lower-case tail only continues a name that began in capitals ("Bogor tanpa plastik")
     start = pos + m.start(1)
@@ -378,6 +415,15 @@ def inside_proper_name(text: str, pos: int) -> bool:
     return before.group(1)[:1].isupper()
 
 
+def project_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A planned project's name after a building noun: "program pembangunan Pusat Kajian ..."."""
+    m = re.match(r"[ \t]+([a-z]+)(?=[ \t]+[A-Z])", text[pos:pos + 40])
+    if not m or m.group(1) not in program_cues()["project"]:
+        return None
+    span = name_after(text, pos + m.end())
+    return (pos + m.start(1), span[1]) if span else None
+
+
 def cue_candidates(text: str) -> list[Found]:
     """Names after a cue word ("program ‘Sapa Bupati’", "inovasi Sekolah Ibu", "proyek Newfred")."""
     cues = program_cues()
@@ -387,9 +433,11 @@ def cue_candidates(text: str) -> list[Found]:
         kind = words[m.group(1).lower()]
         if m.group(1)[0].isupper() and inside_proper_name(text, m.start()) and kind != "team":
             continue
-        span = name_after(text, m.end())
+        span = name_after(text, m.end()) or (project_after(text, m.end()) if kind == "program" else None)
         if not span:
             continue
+        if kind == "plan" and m.group(1)[:1].isupper():
+            span = (m.start(), span[1])  # "Masterplan Smart City Sumbawa": the document word is in its name
         name = text[span[0]:span[1]].strip(" ,.;:")
         quoted = text[span[0] - 1:span[0]] in "‘'“\""
         if kind == "name_cue":
@@ -414,15 +462,6 @@ def cue_candidates(text: str) -> list[Found]:
     return found
 
 
-def e_name_candidates(text: str) -> list[Found]:
-    """Systems named with an e- prefix and a capital: "E-Planning", "e-Village Budgeting".
-
-    A lower-case tail ("e-government", "e-procurement") is a common noun, not a name.
-    """
-    pattern = rf"(?<![\w-])[eE]-[A-Z][\w-]*(?:[ \t]+(?!{stop_regex()}\b){TITLE_WORD})*"
-    return [Found(m.group(), "app", m.start(), m.end(), [], m.group().lower()) for m in re.finditer(pattern, text)]
-
-
 def key_documents_by_year(found: list[Found]) -> None:
     """A document acronym used with two or more different years names that many documents.
 
@@ -439,14 +478,6 @@ def key_documents_by_year(found: list[Found]) -> None:
     for f, span_years in dated:
         if len(years[f.key]) > 1:
             f.key = f"{f.key} {span_years}"
-
-
-def hundred_days_candidates(text: str) -> list[Found]:
-    """'program (kerja) 100 hari (kerja) Bupati dan Wakil Bupati', named as a program by the text."""
-    titles = rf"(?:\s+{TITLE_WORD}(?:\s+(?:dan\s+)?{TITLE_WORD}){{0,5}})?"
-    pattern = rf"\bprogram(?:\s+kerja)?\s+(?:100|seratus)\s+hari(?:\s+kerja)?{titles}"
-    return [Found(m.group(0), "program", m.start(), m.end(), [], "100 hari")
-            for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
 # --- merging -----------------------------------------------------------------------------
@@ -504,11 +535,20 @@ def owner_of(text: str, start: int, officials: list[dict]) -> str | None:
 
 def rule_candidates(text: str) -> list[Found]:
     """Every program and organisation candidate the rules find, before merging."""
-    from .programs_series import series_candidates  # it builds on this module's names
+    from .programs_series import series_candidates  # they build on this module's names
+    from .programs_shapes import (
+        brand_candidates,
+        e_name_candidates,
+        hundred_days_candidates,
+        lower_team_candidates,
+        quantity_candidates,
+    )
+    from .programs_short_names import short_name_candidates
 
     return (pair_candidates(text) + document_candidates(text) + known_program_candidates(text)
             + cue_candidates(text) + hundred_days_candidates(text) + series_candidates(text)
-            + e_name_candidates(text))
+            + e_name_candidates(text) + short_name_candidates(text) + quantity_candidates(text)
+            + brand_candidates(text) + lower_team_candidates(text))
 
 
 def program_entries(found: list[Found], text: str, officials: list[dict] | None = None) -> list[dict]:

@@ -123,6 +123,14 @@ def name_like(name: str, lower_ok: bool) -> bool:
             and not re.fullmatch(r"pe[nmr]?[a-z]+an", low))
 
 
+def parallel_to(name: str, previous: str) -> bool:
+    """Whether a short lower-case piece is built like the name before it, so it is a name too:
+    "kesehatan gratis, pendidikan gratis" (a generic head word with the same qualifier)."""
+    words, before = name.split(), previous.split()
+    return (1 < len(words) <= LOWER_MAX_WORDS and name.islower() and len(before) > 1
+            and words[-1] == before[-1] and words[0] != before[0])
+
+
 def item_found(name: str, start: int) -> Found:
     """A series item; "Sibelaku (Sistem Informasi ...)" is keyed by its short form, which is its alias,
     so that the same pair found by the acronym rules merges with it."""
@@ -189,7 +197,8 @@ def read_series(text: str, start: int, lower_ok: bool, least: int = 2) -> list[F
         lead, name = clean_item(piece)
         if not name.strip():
             continue
-        if not name_like(name, lower_ok) or (whole and name != piece[lead:].strip()):
+        parallel = bool(found) and lower_ok and parallel_to(name, found[-1].name)
+        if not (name_like(name, lower_ok) or parallel) or (whole and name != piece[lead:].strip()):
             break
         found.append(item_found(name, offset + lead))
     return found if len(found) >= least else []
@@ -214,8 +223,10 @@ def series_candidates(text: str) -> list[Found]:
         if named and first[0].lower() not in program_cues()["generic"]:
             continue  # "Program Barisan Siap yaitu ..." describes one named program, "Program Studi ..."
         strong = not re.search(r"(?:adalah|ialah|meliputi|seperti)$", m.group(0), re.IGNORECASE)
-        # "Salah satu inovasi ... adalah Kartu Sumbawa Barat Maju, ..." announces a single name
-        one = re.search(r"salah\s+satu(?:nya)?\s+$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE)
+        # "Salah satu inovasi ... adalah Kartu Sumbawa Barat Maju, ..." announces a single name; so does
+        # yaitu/yakni/diantaranya, whose first item is a name even where the next one is a phrase
+        # ("dua program ..., diantaranya revitalisasi Kota Tua Ampenan hingga pengelolaan ...")
+        one = strong or re.search(r"salah\s+satu(?:nya)?\s+$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE)
         items = read_series(text, m.end(), strong and m.group(0)[:7].lower().startswith("program"), 1 if one else 2)
         if items:
             found.extend(items)

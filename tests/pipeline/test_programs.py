@@ -151,3 +151,51 @@ def test_known_programme_qualifier_stays_on_its_line():
     text = "Rapat Evaluasi PPKM\n\nKabarKota.id – Pemkot mengevaluasi pelaksanaan PPKM di 12 kelurahan."
     programs, _ = find_programs(text)
     assert names(programs) == ["PPKM"]
+
+
+def test_number_inside_a_capitalised_name_but_not_a_rank_or_a_year():
+    text = ("Kami ingin menerapkan Program Wajib Belajar 12 Tahun yang telah diterapkan di Gowa, dan "
+            "mensukseskan program Gerakan Menuju 100 Smart City Indonesia di Kabupaten Sumbawa. "
+            "Kabupaten ini meraih inovasi TOP 40 Tingkat Nasional dalam kategori Aplikasi Mendukung Asian Games 2018.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Wajib Belajar 12 Tahun", "Gerakan Menuju 100 Smart City Indonesia"]
+
+
+def test_scholarships_master_plans_and_planned_projects_after_their_nouns():
+    text = ("Langkah konkret program ini meliputi pemberian beasiswa Mataram Cerdas bagi pelajar berprestasi. "
+            "Dinas juga mensosialisasikan Masterplan Smart City Sumbawa kepada Pimpinan Perangkat Daerah. "
+            "Pemkab Serang punya program pembangunan Pusat Kajian Kitab Kuning Syeikh Nawawi Albantani. "
+            "Ada pula beasiswa bagi 200 mahasiswa dan program pembangunan jalan desa.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Mataram Cerdas", "Masterplan Smart City Sumbawa",
+                               "pembangunan Pusat Kajian Kitab Kuning Syeikh Nawawi Albantani"]
+    assert programs[1]["kind"] == "plan"
+
+
+def test_pair_without_a_head_word_is_a_planned_project_after_a_building_noun():
+    text = ("Bupati melakukan peninjauan lokasi pembangunan Kawasan Desa Kawasan Maju dan Produktif (KDKMP) di "
+            "Desa Huidu. Program ini untuk peningkatan Indeks Pembangunan Manusia (IPM) dan pembangunan "
+            "Pendapatan Asli Daerah (PAD).")
+    programs, _ = find_programs(text)
+    assert [(p["name"], p["aliases"]) for p in programs] == [
+        ("Kawasan Desa Kawasan Maju dan Produktif (KDKMP)", ["KDKMP"])]
+
+
+def test_planning_document_with_its_horizon_year():
+    text = ("Saya bersama seluruh jajaran harus berlari untuk mengejar target RPJMD sampai 2023. "
+            "RKPD disusun berpedoman pada RPJMD kabupaten.")
+    programs, _ = find_programs(text)
+    assert [(p["name"], p["aliases"]) for p in programs] == [("RPJMD sampai 2023", ["RPJMD"])]
+
+
+def test_national_programme_written_out_with_a_spelling_variant():
+    text = "Fokus studi tiru juga terkait best practise Mall Pelayanan Publik di kabupaten itu."
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Mall Pelayanan Publik"]
+
+
+def test_one_adjective_after_a_capitalised_cue_is_no_name():
+    text = ("Memajukan Sumenep dengan Harmonisasi Sosial, Dinamisasi kultur dan Inovasi Struktural, agar tidak "
+            "tertinggal. Dinas meluncurkan aplikasi Sipandu.")
+    programs, _ = find_programs(text)
+    assert names(programs) == ["Sipandu"]

@@ -135,3 +135,24 @@ def test_categories_of_a_regulation_list_are_not_programs():
             "2) Inovasi Pelayanan Publik; dan 3) Inovasi Daerah lainnya. Aplikasi tersebut merupakan Inovasi "
             "Layanan Publik.")
     assert names(text) == []
+
+
+def test_first_name_after_yakni_is_kept_where_the_series_turns_into_phrases():
+    text = ("Ke depan akan ada dua program yang akan dijalankan bersama, diantaranya revitalisasi Kota Tua Ampenan "
+            "hingga pengelolaan dan pengadaan transportasi publik di Kota Mataram. Empat program unggulan di "
+            "periode pertama yakni kesehatan gratis, pembangunan infrastruktur dan ekonomi kerakyatan.")
+    programs, _ = find_programs(text)
+    assert [p["name"] for p in programs] == ["revitalisasi Kota Tua Ampenan", "kesehatan gratis"]
+
+
+def test_a_single_capitalised_word_after_seperti_is_no_series():
+    text = "Pemkot punya banyak program seperti Bupati sampaikan kemarin, dan inovasi adalah Kunci kemajuan."
+    programs, _ = find_programs(text)
+    assert programs == []
+
+
+def test_generic_head_with_the_qualifier_of_the_name_before_is_a_name():
+    text = ("Empat program unggulan di periode pertama yakni kesehatan gratis, pendidikan gratis, pembangunan "
+            "infrastruktur dan ekonomi kerakyatan terus dijalankan hingga sekarang.")
+    programs, _ = find_programs(text)
+    assert [p["name"] for p in programs] == ["kesehatan gratis", "pendidikan gratis"]
