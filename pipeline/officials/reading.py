@@ -37,6 +37,7 @@ from .tokens import (
     Tokens,
     counted,
     ends_sentence,
+    is_acronym,
     is_cap,
     is_subsequence_str,
     match_title,
@@ -45,7 +46,7 @@ from .tokens import (
     same_line,
     tokenize,
 )
-from .vocab import GROUP_WORDS, SMALL_AREAS, UNIT_KINDS, related_markers, word_class
+from .vocab import GROUP_WORDS, MAX_NAME_TOKENS, SMALL_AREAS, UNIT_KINDS, related_markers, word_class
 
 
 def related_link_spans(text: str) -> list[tuple[int, int]]:
@@ -220,10 +221,38 @@ def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
             r.parsed = again
 
 
+def cut_where_the_model_names(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
+                              per_tokens: set[int]) -> None:
+    """End the title where the model's PER name starts inside its complement and runs past it.
+
+    "Sekda Prov Fahrizal Darminto": a region keyword takes the unlisted word after it as the place,
+    but the model reads "Fahrizal Darminto" as one person. Trusted only for a PER of two or more
+    words that starts on a capitalized word no vocabulary claims (a listed region, a region keyword,
+    a unit word or an acronym) and covers the words the rules read after the title.
+    """
+    if r.ranks:
+        return
+    a, b = r.span.complement
+    for p in range(a + 1, b):
+        if p not in per_starts or p - 1 in per_tokens:
+            continue
+        run = [q for q in range(p, min(len(toks), p + MAX_NAME_TOKENS)) if q in per_tokens]
+        if len(run) < 2 or run != list(range(p, p + len(run))) or run[-1] < b - 1:
+            continue
+        tok = toks[p]
+        if (not is_cap(tok) or is_acronym(tok) or match_region(toks, p) is not None
+                or any(word_class(tok.text, c) for c in ("region_keyword", "agency", "direction"))):
+            continue
+        r.end_title(p, toks, text)
+        r.k, r.comma = p, False  # a comma after the name is no longer one after the title
+        return
+
+
 def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
               per_starts: dict[int, int], per_tokens: set[int]) -> None:
     """The name after the title, with the title's end moved where the words turn out to be its own."""
     span = r.span
+    cut_where_the_model_names(r, toks, text, per_starts, per_tokens)
     if r.k < len(toks) and same_line(text, toks[span.last - 1], toks[r.k]) \
             and not (r.comma and named_before(toks, span.first)):
         r.parsed = parse_name(toks, r.k, text)

@@ -12,7 +12,17 @@ from ..names import (
     is_initial,
     is_name_abbreviation,
 )
-from .vocab import DOTTED_ABBREVIATIONS, ROMAN, ROMAN_RE, WEB_WORDS, TitleEntry, count_words, title_entries, word_class
+from .vocab import (
+    DOTTED_ABBREVIATIONS,
+    RANK_CORPS,
+    ROMAN,
+    ROMAN_RE,
+    WEB_WORDS,
+    TitleEntry,
+    count_words,
+    title_entries,
+    word_class,
+)
 
 # Words keep inner dots and apostrophes (M.Si, R.L, Ma'ruf) and lower-case hyphen parts
 # (se-Kota, kota-kota); "SorotNTT.Com-Bupati" splits before the capitalized title.
@@ -186,8 +196,16 @@ def match_title(toks: list[Tok], i: int) -> tuple[int, TitleEntry] | None:
                 continue
             # A title word in lower case is fine ("wakil walikota Serang"), but all its words
             # must agree: "Kepala" in "kepala Dinas" is still a title, "kota" alone is not.
-            return i + n, entry
+            return (corps_end(toks, i + n) if entry.kind == "rank" else i + n), entry
     return None
+
+
+def corps_end(toks: list[Tok], k: int) -> int:
+    """The end of a rank with the corps written after it: "Kol Arm", "Letkol Kav.", "Kolonel Inf",
+    "Brigjen TNI" (data/officials_word_sets.tsv, rank_corps). One corps word at most."""
+    if k < len(toks) and toks[k].low in RANK_CORPS and is_cap(toks[k]):
+        return k + 1
+    return k
 
 
 def paren_group(toks: list[Tok], i: int, limit: int = 5) -> int | None:
