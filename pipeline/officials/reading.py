@@ -97,7 +97,8 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
     if ends_sentence(toks[k - 1]):
         reading.k = k
         return reading, True
-    reading.comma = k < n and toks[k].text == ","
+    # A spaced dash sets the name off as a comma does: "Plt Kadis Kominfotik Sumbawa – Rachman Ansori".
+    reading.comma = k < n and (toks[k].text == "," or spaced_dash(toks[k], text))
     if reading.comma:
         k += 1
     elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
@@ -109,6 +110,12 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
         k = after_rank[1]
     reading.k = k
     return reading, False
+
+
+def spaced_dash(tok: Tok, text: str) -> bool:
+    """A dash standing alone between words (not the hyphen of "Satpol-PP")."""
+    return tok.text in {"-", "–", "—"} and text[tok.start - 1:tok.start].isspace() \
+        and text[tok.end:tok.end + 1].isspace()
 
 
 def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:

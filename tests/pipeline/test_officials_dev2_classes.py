@@ -44,3 +44,31 @@ def test_a_name_the_model_reads_after_a_region_keyword_is_not_the_place():
     assert "Sudirman Hadiwijaya" not in names(text)
     found = names(text, [per(text, "Sudirman Hadiwijaya")])
     assert found["Sudirman Hadiwijaya"] == ["Sekda Prov"]
+
+
+# --- unit words read as a name ---------------------------------------------------------------------
+
+
+def test_unit_words_after_a_post_are_the_units_not_a_name():
+    text = ("Hadir Kepala Badan Intelijen Negara Daerah Kalbar, Kepala UPT Puskesmas Sungai Raya, "
+            "Kepala Bagian Hukum Setkab Sintang, Plt Kadis Kominfotik Sambas, Ketua Tim Tanggap "
+            "COVID-19 dan Kasudin Cipta Karya.")
+    found = names(text)
+    assert not {"Negara", "Puskesmas Sungai Raya", "Setkab Sintang", "Kominfotik Sambas", "Tanggap",
+                "Kasudin Cipta Karya"} & set(found)
+
+
+def test_a_coordinating_minister_and_his_unit_list():
+    text = ("Bupati menyambut kunjungan Menteri Koordinator Bidang Hukum, HAM, Imigrasi, dan "
+            "Pemasyarakatan RI, Yusril Ihza Mahendra, di Sungai Penuh.")
+    found = names(text)
+    assert "Yusril Ihza Mahendra" in found
+    assert not {"Koordinator", "Imigrasi"} & set(found)
+
+
+def test_a_spaced_dash_sets_the_name_off_like_a_comma():
+    text = ("Kadis Kominfo Bima – Sukri Hamzah melaporkan kegiatan. Wakil Bupati Bima – H Dahlan "
+            "Ishaka dalam sambutannya berterima kasih.")
+    found = names(text)
+    assert found["Sukri Hamzah"] == ["Kadis Kominfo Bima"]
+    assert found["Dahlan Ishaka"] == ["Wakil Bupati Bima"]
