@@ -3,6 +3,7 @@ turn out to be its own."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .appositions import appositions
@@ -20,7 +21,7 @@ from .name_reading import (
     parse_name,
     tokens_inside,
 )
-from .places import district_word, local_region_words, match_region
+from .places import district_word, local_region_words, match_region, nickname_group
 from .titles import (
     TitleSpan,
     continues_unit,
@@ -29,6 +30,7 @@ from .titles import (
     post_before,
     rank_at,
     rank_dict,
+    short_for,
     title_dict,
     with_region,
 )
@@ -81,12 +83,29 @@ class Reading:
         self.tdict = title_dict(self.span, toks, text)
 
 
+def elected_end(toks: Tokens, k: int) -> int:
+    """Past "terpilih" and the election or period it names, written after a title: "Bupati dan
+    Wakil Bupati Bulungan terpilih, A-B", "Gubernur NTB terpilih Pilkada 2024, NAME". The words
+    belong to the title; the name follows them."""
+    if not (k < len(toks) and toks[k].low == "terpilih" and k > 0 and not ends_sentence(toks[k - 1])):
+        return k
+    j = k + 1
+    if j + 1 < len(toks) and toks[j].low in {"pilkada", "pilgub", "pilbup", "pilwalkot", "periode"} \
+            and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
+        j += 2
+    # Only where a comma then sets the name off: "Bupati terpilih Halut Piet ..." names the region next.
+    return j if j < len(toks) and toks[j].text == "," else k
+
+
 def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, bool]:
     """The reading after a title's ranks and comma, and whether the sentence ends with the title.
 
     The title's record is taken before a rank extends the span: the rank is a title of its own.
     """
     n = len(toks)
+    elect_end = elected_end(toks, span.last)
+    if elect_end != span.last:
+        span.last = elect_end  # "Gubernur NTB terpilih Pilkada 2024, Lalu Muhammad Iqbal"
     reading = Reading(span, title_dict(span, toks, text), [], span.last, False)
     k = span.last
     rank = match_title(toks, k) if k < n and not ends_sentence(toks[k - 1]) else None
@@ -103,6 +122,8 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
         k += 1
     elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
         k += 1  # "Sekretaris Daerah yakni Mustarani Abidin"
+    elif bracketed_name(toks, k, text, span):
+        k += 1  # "Kepala Dinas Sosial Kota Banda Aceh (Muzakkir)", "(dr. Warqah Helmi)"
     after_rank = rank_at(toks, k, text) if reading.comma and not reading.ranks and span.entry.kind != "rank" else None
     if after_rank:
         # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
@@ -110,6 +131,34 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
         k = after_rank[1]
     reading.k = k
     return reading, False
+
+
+def bracketed_name(toks: Tokens, k: int, text: str, span: TitleSpan) -> bool:
+    """A name alone in brackets right after a title, nothing capitalized after the bracket on its
+    line: "Kepala Dinas Sosial Kota Banda Aceh (Muzakkir)", "(Faisal, S.STP)", "(dr. Warqah Helmi)".
+    Not the title's own short form ("Gubernur Sumatera Barat (Sumbar)", "Badan Pengusahaan (BP)"):
+    one word must pass as a nickname group and not spell the title's words."""
+    if k >= len(toks) or toks[k].text != "(":
+        return False
+    parsed = parse_name(toks, k + 1, text)
+    if not parsed or parsed[2] >= len(toks) or toks[parsed[2]].text != ")":
+        return False
+    first, last, close = parsed[0], parsed[1], parsed[2]
+    if last - first == 1 and not parsed[3] and not parsed[4]:
+        if not nickname_group(toks, k) or short_for(toks[first].text, capitalized_run_before(toks, k)):
+            return False
+    after = close + 1
+    return not (after < len(toks) and is_cap(toks[after]) and same_line(text, toks[close], toks[after]))
+
+
+def capitalized_run_before(toks: Tokens, k: int, limit: int = 10) -> list[Tok]:
+    """The capitalized words (with "dan" and commas) ending right before token k: the expansion a
+    bracketed acronym may spell, which may begin before the title ("Pemilihan Kepala Daerah (Pilkada)",
+    "Peraturan Menteri Dalam Negeri (Permendagri)")."""
+    j = k
+    while j > max(0, k - limit) and (is_cap(toks[j - 1]) or toks[j - 1].low in {"dan", ","}):
+        j -= 1
+    return toks[j:k]
 
 
 def spaced_dash(tok: Tok, text: str) -> bool:

@@ -72,3 +72,45 @@ def test_a_spaced_dash_sets_the_name_off_like_a_comma():
     found = names(text)
     assert found["Sukri Hamzah"] == ["Kadis Kominfo Bima"]
     assert found["Dahlan Ishaka"] == ["Wakil Bupati Bima"]
+
+
+# --- places read as a name -------------------------------------------------------------------------
+
+
+def test_a_listed_region_written_with_a_hyphen_is_the_region():
+    text = ("Hadir Ketua Bawaslu Tojo Una-Una dan Ketua DPRD Tojo Una-una, serta Bupati Tojo Una-Una "
+            "Mohammad Lahay.")
+    found = names(text)
+    assert found == {"Mohammad Lahay": ["Bupati Tojo Una-Una"]}
+
+
+# --- names written after the title in other ways ---------------------------------------------------
+
+
+def test_a_name_alone_in_brackets_after_its_title():
+    text = ("Dari jajaran SKPK:\n\n– Kepala Dinas Sosial Kota Langsa (Zulkifli)\n\n"
+            "– Kepala Dinas Kesehatan Kota Langsa (dr. Nurul Fitri)\n\n– Kepala Bappeda Kota Langsa (Ridwan, S.STP)")
+    found = names(text)
+    assert found["Zulkifli"] == ["Kepala Dinas Sosial Kota Langsa"]
+    assert found["Nurul Fitri"] == ["Kepala Dinas Kesehatan Kota Langsa"]
+    assert found["Ridwan"] == ["Kepala Bappeda Kota Langsa"]
+
+
+def test_a_bracketed_short_form_of_the_words_before_is_not_a_name():
+    text = ("Pemilihan Kepala Daerah (Pilkada) serentak digelar. Aturan ditetapkan melalui Peraturan "
+            "Menteri Dalam Negeri (Permendagri). Gubernur Sumatera Barat (Sumbar) Mahyeldi hadir.")
+    assert set(names(text)) == {"Mahyeldi"}
+
+
+def test_an_elected_title_sets_its_name_off_with_a_comma():
+    text = ("Yakni Bupati dan Wakil Bupati Bulungan terpilih, Syarwani-Ingkong Ala. Gubernur NTB "
+            "terpilih Pilkada 2024, Lalu Muhammad Iqbal bertamu ke kantor Wali Kota Mataram.")
+    found = names(text)
+    assert found["Syarwani"] == ["Bupati Bulungan"]
+    assert found["Ingkong Ala"] == ["Wakil Bupati Bulungan terpilih"]
+    assert found["Lalu Muhammad Iqbal"] == ["Gubernur NTB terpilih Pilkada 2024"]
+
+
+def test_elected_before_a_region_leaves_the_region_out_of_the_name():
+    text = "Pelantikan Bupati/Wakil Bupati terpilih Halut sesuai surat keputusan Menteri Dalam Negeri."
+    assert "Halut" not in names(text)
