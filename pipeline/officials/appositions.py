@@ -53,6 +53,9 @@ def comma_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
         return None  # "Menurut Endah, Bunda PAUD Desa berperan ...": the title opens the next clause
     if back and back[0] > 1 and toks[back[0] - 1].text == "," and name_span(toks, back) in named:
         return None  # "Walikota Surabaya, Tri Rismaharini, Plt Walikota Sidoarjo": the next item of a list
+    if back and name_span(toks, back) in named and span.last + 1 < len(toks) and toks[span.last].text == "," \
+            and match_title(toks, span.last + 1):
+        return None  # "Ketua DPRD Lobar Hj.Sumiatun, Dandim 1606 Lobar, Kepala Kejaksaan ...": a list of posts
     return tdict, back
 
 

@@ -345,8 +345,9 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
             continue
         if span.first > 0 and (toks[span.first - 1].low in GROUP_WORDS or counted(toks[span.first - 1])):
             # "para Asisten Setda, Pimpinan ...", "Lantik 20 Pj Kades, Roby: ...": a group of posts,
-            # never one named person.
-            i = span.last
+            # never one named person; but its members may be named in a list announced after it.
+            members, i = group_members(toks, text, span)
+            findings += members
             continue
         r, ended = read_up_to_name(toks, text, span)
         if ended:
@@ -392,6 +393,33 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         linked[a:b] = b"\x01" * (b - a)
     findings = [f for f in findings if not linked[f.span[0]]]
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+LIST_CUES = {"antaranya", "diantaranya", "yakni", "yaitu"}  # "25 anggota DPRD ... di antaranya A, B, dan C"
+
+
+def group_members(toks: Tokens, text: str, span: TitleSpan) -> tuple[list[Finding], int]:
+    """The members a counted or plural member post names in a list announced later in its sentence
+    ("Terdapat 25 anggota DPRD Kota Makassar yang datang, di antaranya Ir H Abidin, Muslim Fattah,
+    ... dan H Abd Rahim"): each listed name holds the post. A list needs two names or more; the
+    token to read on from."""
+    if not is_member_post(title_dict(span, toks, text)):
+        return [], span.last
+    k = span.last
+    while k < min(len(toks), span.last + 30) and not ends_sentence(toks[k]) and toks[k].low not in LIST_CUES:
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low not in LIST_CUES or not same_line(text, toks[span.last], toks[k]):
+        return [], span.last
+    k += 1 + (toks[k + 1].text == ":")
+    parsed = parse_name(toks, k, text)
+    if not parsed or match_title(toks, k):
+        return [], span.last
+    title = title_dict(span, toks, text)
+    first = finding_from(toks, text, parsed[0], parsed[1], parsed[3], parsed[4], [title])
+    rest, end = listed_members(toks, text, parsed[2], title)
+    if not first or not rest:
+        return [], span.last
+    return [first, *rest], end
 
 
 def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:

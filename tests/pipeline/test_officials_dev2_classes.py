@@ -114,3 +114,26 @@ def test_an_elected_title_sets_its_name_off_with_a_comma():
 def test_elected_before_a_region_leaves_the_region_out_of_the_name():
     text = "Pelantikan Bupati/Wakil Bupati terpilih Halut sesuai surat keputusan Menteri Dalam Negeri."
     assert "Halut" not in names(text)
+
+
+# --- lists ------------------------------------------------------------------------------------------
+
+
+def test_a_list_of_bare_posts_after_a_named_official_is_not_his_second_post():
+    text = ("Rapat dihadiri Ketua DPRD Sumbawa Hj.Suryani, Dandim 1607 Sumbawa, Kepala Kejaksaan Negeri, "
+            "Wakapolres Sumbawa dan Kepala SKPD Sumbawa.")
+    found = names(text)
+    assert found["Suryani"] == ["Ketua DPRD Sumbawa"]
+
+
+def test_members_named_in_a_list_announced_after_a_counted_post():
+    text = ("Terdapat 20 anggota DPRD Kota Palopo yang datang berkunjung, di antaranya Ir H Baharuddin, "
+            "Nurhaedah, Taufik Hidayat dan H Abdul Salam SAg.\nKunjungan diterima Sekretaris DPRD.")
+    found = names(text)
+    assert set(found) == {"Baharuddin", "Nurhaedah", "Taufik Hidayat", "Abdul Salam"}
+    assert found["Nurhaedah"] == ["anggota DPRD Kota Palopo"]
+
+
+def test_a_counted_post_without_a_list_names_nobody():
+    text = "Sebanyak 20 anggota DPRD Kota Palopo hadir, Rahman mengatakan rapat berjalan lancar."
+    assert names(text) == {}
