@@ -47,6 +47,9 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
             break
         if k > first and gap(text, toks[k - 1], toks[k]) not in {" ", ""}:
             break
+        if k > first and spaced_degree(toks, k) and not (k + 2 < len(toks) and name_token(toks, k + 2)
+                                                        and same_line(text, toks[k + 1], toks[k + 2])):
+            break  # "Drs. Syamsuar M. Si tersebut": a degree written with a space, not an initial
         k += 1
         if toks[k - 1].dot and not dot_inside_name(toks, k - 1, text):
             break
@@ -63,7 +66,7 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
         if tok.text == "," and end + 1 < n and (is_degree(toks[end + 1].text) or spaced_degree(toks, end + 1)):
             end += 1
             continue
-        if spaced_degree(toks, end) and (toks[end - 1].text == "," or is_degree(toks[end - 1].text)):
+        if spaced_degree(toks, end) and (end == last or toks[end - 1].text == "," or is_degree(toks[end - 1].text)):
             degs.append(f"{tok.text}. {toks[end + 1].text}")  # "M. Eng"
             end += 2
             continue

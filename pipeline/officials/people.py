@@ -57,8 +57,13 @@ class Person:
         return self._name_key
 
     def families(self, deputy_blind: bool = False) -> set[str]:
-        """The families of the person's post keys."""
-        return {family(k, deputy_blind) for k in self.keys if k}
+        """The families of the person's post keys. A head of any unit is also a "Kepala": "kepala BP
+        Batam" (key Kepala) agrees with "Kepala Badan Pengusahaan (BP) Batam" (key Kepala Badan)."""
+        families = {family(k, deputy_blind) for k in self.keys if k}
+        return families | {GENERIC_HEAD for f in families if f.startswith(GENERIC_HEAD + " ")}
+
+
+GENERIC_HEAD = "Kepala"
 
 
 def family(key: str, deputy_blind: bool = False) -> str:

@@ -137,3 +137,23 @@ def test_members_named_in_a_list_announced_after_a_counted_post():
 def test_a_counted_post_without_a_list_names_nobody():
     text = "Sebanyak 20 anggota DPRD Kota Palopo hadir, Rahman mengatakan rapat berjalan lancar."
     assert names(text) == {}
+
+
+# --- one person read twice -------------------------------------------------------------------------
+
+
+def test_a_degree_written_with_a_space_after_the_name():
+    found = names("Dalam amanat yang dibacakan Gubernur Riau Drs. Syamsuar M. Si tersebut disampaikan target.")
+    assert list(found) == ["Syamsuar"]
+
+
+def test_a_spaced_initial_inside_a_name_stays():
+    found = names("Acara dibuka Bupati Kampar Catur M. Sugeng di aula.")
+    assert list(found) == ["Catur M. Sugeng"]
+
+
+def test_a_short_name_with_the_unit_head_post_is_the_same_person():
+    text = ("Pembicara utama Kepala Badan Pengusahaan (BP) Batam, Muhammad Rudi. Rahma berterima kasih "
+            "atas kehadiran Rudi sebagai kepala BP Batam sekaligus Wali Kota.")
+    found = names(text)
+    assert list(found) == ["Muhammad Rudi"]
