@@ -272,9 +272,23 @@ def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
     if (parsed and not r.ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
             and not parsed[3] and not parsed[4] and parsed[2] < len(toks) and toks[parsed[2]].text == ","):
         again = parse_name(toks, parsed[2] + 1, text)
-        if again and again[1] - again[0] >= 2 and not r.comma:
+        if again and again[1] - again[0] >= 2 and not r.comma and not spelled_out_after(toks, again[2]):
             r.end_title(parsed[1], toks, text)
             r.parsed = again
+
+
+def spelled_out_after(toks: Tokens, k: int) -> bool:
+    """A bracket of three words or more right after the words, not opening with a title: the words
+    name an app or program spelled out in it ("Dantje Lantang, Manjo Ka Sulut (Media Center Jaringan
+    Online ...)"), not a person (whose bracket holds a post, an age or a side: "(Kadis ...)", "(45)")."""
+    if k >= len(toks) or toks[k].text != "(" or match_title(toks, k + 1):
+        return False
+    words = 0
+    for tok in toks[k + 1:k + 40]:
+        if tok.text == ")":
+            break
+        words += tok.text[:1].isalpha()
+    return words >= 3
 
 
 def cut_where_the_model_names(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
@@ -342,6 +356,10 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         span = parse_title(toks, i, text, local)
         if span is None:
             i += 1
+            continue
+        if span.entry.kind == "rank" and span.first > 0 and word_class(toks[span.first - 1].text, "agency") \
+                and is_cap(toks[span.first - 1]):
+            i = span.last  # "Direktorat Jenderal Bina ...", "Inspektorat Jenderal": a body's name, not a rank
             continue
         if span.first > 0 and (toks[span.first - 1].low in GROUP_WORDS or counted(toks[span.first - 1])):
             # "para Asisten Setda, Pimpinan ...", "Lantik 20 Pj Kades, Roby: ...": a group of posts,

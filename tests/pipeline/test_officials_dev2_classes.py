@@ -157,3 +157,14 @@ def test_a_short_name_with_the_unit_head_post_is_the_same_person():
             "atas kehadiran Rudi sebagai kepala BP Batam sekaligus Wali Kota.")
     found = names(text)
     assert list(found) == ["Muhammad Rudi"]
+
+
+def test_an_app_spelled_out_in_brackets_is_not_the_officials_name():
+    text = ("Kepala Biro Umum Setdaprov Sulut Dantje Lantang, Manjo Ka Sulut (Media Center Jaringan "
+            "Online Akurat Cepat untuk Sulut Hebat).")
+    assert list(names(text)) == ["Dantje Lantang"]
+
+
+def test_jenderal_after_a_directorate_is_the_bodys_name_not_a_rank():
+    text = "Rapat dihadiri Safrizal dari Direktorat Jenderal Bina Administrasi Kewilayahan Kemendagri."
+    assert "Bina Administrasi Kewilayahan" not in names(text)
