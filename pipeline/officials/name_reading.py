@@ -41,7 +41,7 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
         k += 1
     first = k
     while k < n and k - first < MAX_NAME_TOKENS and (
-            name_token(toks, k)
+            name_token(toks, k) or k == first and hons and honoured_word(toks, k, text)
             or initials_in_name(toks, k, text) and (k > first or name_word_follows(toks, k, text))):
         if k > first and not same_line(text, toks[k - 1], toks[k]):
             break
@@ -77,6 +77,14 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
             continue
         break
     return first, last, end, hons, degs
+
+
+def honoured_word(toks: list[Tok], k: int, text: str) -> bool:
+    """A common capitalized word opening a name right after an honorific, with a name word after
+    it: "Dr. Hari Nur Cahya Murni" ("Hari" is otherwise the day of "Hari Senin")."""
+    return (word_class(toks[k].text, "not_name") and toks[k].text[:1].isupper() and toks[k].text[1:].islower()
+            and k + 1 < len(toks) and name_token(toks, k + 1) and same_line(text, toks[k], toks[k + 1])
+            and gap(text, toks[k], toks[k + 1]) == " ")
 
 
 def initials_in_name(toks: list[Tok], k: int, text: str) -> bool:

@@ -243,8 +243,9 @@ def name_token(toks: list[Tok], k: int) -> bool:
         return False
     if k in getattr(toks, "headline_only", ()) and re.match(r"(?:Di|Me|Ber|Ter|Per)[a-z]{4,}$", t):
         return False  # a headline verb ("Dipandu"), not a name the body never repeats
-    if t.lower().endswith("kan") and len(t) > 5:  # headline verbs: Ingatkan, Sampaikan
-        return False
+    if t.lower().endswith("kan") and len(t) > 5 and (k in getattr(toks, "headline_only", ())
+                                                     or re.match(r"(?:[Dd]i|[Mm]e|[Bb]er|[Tt]er|[Pp]er)", t)):
+        return False  # headline verbs (Ingatkan, Sampaikan; Disampaikan in a body), not "Bupati Bangka Mulkan"
     if t.lower().endswith("nya") and len(t) >= 8:  # Selanjutnya, Sebelumnya, Menurutnya
         return False
     return True

@@ -168,3 +168,23 @@ def test_an_app_spelled_out_in_brackets_is_not_the_officials_name():
 def test_jenderal_after_a_directorate_is_the_bodys_name_not_a_rank():
     text = "Rapat dihadiri Safrizal dari Direktorat Jenderal Bina Administrasi Kewilayahan Kemendagri."
     assert "Bina Administrasi Kewilayahan" not in names(text)
+
+
+# --- name words the rules took for other words ------------------------------------------------------
+
+
+def test_a_name_ending_in_kan_in_the_body():
+    text = ("Mulkan Kunjungi Beltim\n\nMANGGAR - Bupati Bangka Mulkan melakukan kunjungan kerja, "
+            "disambut Bupati Beltim Burhanudin.")
+    found = names(text)
+    assert found["Mulkan"] == ["Bupati Bangka"]
+
+
+def test_a_verb_ending_in_kan_is_still_no_name():
+    text = "Bupati Disampaikan Bahwa Anggaran Sudah Cair, kata warga."
+    assert names(text) == {}
+
+
+def test_a_common_word_after_an_honorific_opens_a_name():
+    text = "Rapat dihadiri PJ Gubernur Provinsi Jambi Dr. Hari Nur Cahya Murni, M.Si pada Rabu (19/05/21)."
+    assert names(text) == {"Hari Nur Cahya Murni": ["PJ Gubernur Provinsi Jambi"]}
