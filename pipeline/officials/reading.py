@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..names import is_degree, is_initial
 from .appositions import appositions
 from .deputies import deputy_findings
 from .members import is_member_post, listed_members
@@ -338,6 +339,22 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
         # the name came before the title.
         r.end_title(r.parsed[1], toks, text)
         r.parsed = None
+    if not r.parsed:
+        name_before_degree(r, toks, text)
+
+
+def name_before_degree(r: Reading, toks: Tokens, text: str) -> None:
+    """A degree right after a title's place words closes a name: the last word is the person's
+    ("Kades Kadindi Kecamatan Pekat Doriwanto, A.Md"), never a place's, which takes no degree."""
+    a, b = r.span.complement
+    k = r.span.last + (r.span.last < len(toks) and toks[r.span.last].text == ",")
+    if r.ranks or b - a < 2 or k >= len(toks) or not is_degree(toks[k].text) or is_initial(toks[k].text):
+        return
+    last = toks[b - 1]
+    if name_token(toks, b - 1) and last.text[1:].islower() and match_region(toks, b - 1) is None \
+            and not word_class(last.text, "agency"):
+        r.end_title(b - 1, toks, text)
+        r.parsed = parse_name(toks, b - 1, text)
 
 
 def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:

@@ -188,3 +188,21 @@ def test_a_verb_ending_in_kan_is_still_no_name():
 def test_a_common_word_after_an_honorific_opens_a_name():
     text = "Rapat dihadiri PJ Gubernur Provinsi Jambi Dr. Hari Nur Cahya Murni, M.Si pada Rabu (19/05/21)."
     assert names(text) == {"Hari Nur Cahya Murni": ["PJ Gubernur Provinsi Jambi"]}
+
+
+def test_a_hyphenated_satpol_pp_and_a_lower_case_short_form_in_brackets():
+    text = ("Kepala Satpol-PP Sulteng Arfan Lamarauna membuka apel. Tim diketuai Sekretaris Daerah (sekda) "
+            "Kota Batam, Jefridin, itu beranggotakan 20 orang.")
+    found = names(text)
+    assert found["Arfan Lamarauna"] == ["Kepala Satpol-PP Sulteng"]
+    assert found["Jefridin"] == ["Sekretaris Daerah (sekda) Kota Batam"]
+
+
+def test_a_degree_after_the_place_words_closes_the_name():
+    text = "Demikian dijelaskan oleh Kades Sorowua Kecamatan Pekat Jamaluddin, A.Md kepada wartawan."
+    assert names(text) == {"Jamaluddin": ["Kades Sorowua Kecamatan Pekat"]}
+
+
+def test_the_secretary_of_a_national_council_the_model_names():
+    text = "Wali Kota menyambut tamu beserta Sekretaris Wantimpres, Subiantoro dan para staf."
+    assert names(text, [per(text, "Subiantoro")])["Subiantoro"] == ["Sekretaris Wantimpres"]
