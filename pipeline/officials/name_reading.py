@@ -171,6 +171,8 @@ def finding_from(toks: list[Tok], text: str, first: int, last: int, hons: list[s
         return None
     if tuple(parts.name.lower().split()) in regions()[0]:
         return None  # "Wali Kota Bima": the region, not a person
+    if all(word_class(w, "agency") or word_class(w, "agency_acronym") for w in parts.name.split()):
+        return None  # "Kapolres, Kejaksaan Negeri dan ...": a body, not a person
     return Finding(parts.name, (s, e), hons + parts.honorifics, parts.degrees + degs, titles)
 
 

@@ -334,6 +334,8 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
     if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):
         r.parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
     prefer_fuller_name_after_comma(r, toks, text)
+    if r.parsed and r.comma and toks[r.parsed[0]].low == toks[span.first].low:
+        r.parsed = None  # "Bunda PAUD, Bunda Literasi, ...": the next post of a list, not a name
     if r.parsed and not r.comma and district_apposition(toks, span, r.parsed):
         # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
         # the name came before the title.

@@ -20,6 +20,7 @@ from .vocab import (
     WEB_WORDS,
     TitleEntry,
     count_words,
+    generic_posts,
     title_entries,
     word_class,
 )
@@ -237,8 +238,8 @@ def name_token(toks: list[Tok], k: int) -> bool:
         return False
     if word_class(t, "not_name") or word_class(t, "region_keyword") or word_class(t, "place"):
         return False
-    if is_degree(t) or match_title(toks, k) or is_acronym(tok):
-        return False
+    if is_degree(t) or match_title(toks, k) or is_acronym(tok) or (tok.low,) in generic_posts():
+        return False  # "Ketua", "Sekretaris", "Anggota" head a post, never a name
     if is_honorific(t) and len(bare(t)) >= 2:  # "Dr", "Ir", "Hj" open a name, never sit inside one
         return False
     if k in getattr(toks, "headline_only", ()) and re.match(r"(?:Di|Me|Ber|Ter|Per)[a-z]{4,}$", t):

@@ -206,3 +206,25 @@ def test_a_degree_after_the_place_words_closes_the_name():
 def test_the_secretary_of_a_national_council_the_model_names():
     text = "Wali Kota menyambut tamu beserta Sekretaris Wantimpres, Subiantoro dan para staf."
     assert names(text, [per(text, "Subiantoro")])["Subiantoro"] == ["Sekretaris Wantimpres"]
+
+
+# --- posts and bodies listed where a name would stand ----------------------------------------------
+
+
+def test_bodies_and_post_words_in_a_list_are_not_names():
+    text = ("Rangkaian ini diikuti Pak Wakil, DPRD, Kapolres, Kejaksaan Negeri dan juga Pengadilan Negeri. "
+            "Hadir pula para Camat, Kades dan Lurah, Ketua KNPI Kolaka dan undangan lainnya.")
+    assert names(text) == {}
+
+
+def test_a_list_of_posts_with_the_same_head_word():
+    text = "Ketua TP-PKK Sulteng Vera Rompas mengukuhkan Bunda PAUD, Bunda Literasi dan Bunda Anti Narkoba."
+    assert set(names(text)) == {"Vera Rompas"}
+
+
+def test_interim_council_chairs():
+    text = ("Ditetapkan Ketua Sementara, Habel Mbate dari Partai Golkar dan Wakil Ketua Sementara, "
+            "Sofia Malelak de Haan dari Partai NasDem.")
+    found = names(text)
+    assert found["Habel Mbate"] == ["Ketua Sementara"]
+    assert found["Sofia Malelak de Haan"] == ["Wakil Ketua Sementara"]
