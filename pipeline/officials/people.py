@@ -192,6 +192,26 @@ def first_agreeing(short: Person, by_family: dict[tuple[bool, str], list[Person]
     for p in candidates(False):
         if len(p.name.split()) == words and same_spelling(short.name, p.name):
             return p
+    for p in candidates(False):
+        if nickname_of(short.name, p.name):
+            return p
     return None
+
+
+NICKNAME_OPENERS = {"bang", "kang", "cak", "mas", "bung", "uda", "kak", "abang", "daeng"}
+
+
+def nickname_of(nick: str, name: str) -> bool:
+    """A one-word nickname (after an opener such as "Bang") that opens like a word of the full name:
+    "Bang Zul" for Zulkieflimansyah, "Jokowi" for Joko Widodo. Asked only of two persons with the
+    same post, so that "Presiden Jokowi" and "Presiden Prabowo" stay two."""
+    words = nick.split()
+    if len(words) == 2 and words[0].lower() in NICKNAME_OPENERS:
+        words = words[1:]
+    full = [w.lower() for w in name.split()]
+    if len(words) != 1 or len(words[0]) < 3 or words[0].lower() in full or len(nick) >= len(name):
+        return False
+    head = words[0].lower()[:3]
+    return any(w.startswith(head) and len(w) > 3 for w in full)
 
 

@@ -228,3 +228,17 @@ def test_interim_council_chairs():
     found = names(text)
     assert found["Habel Mbate"] == ["Ketua Sementara"]
     assert found["Sofia Malelak de Haan"] == ["Wakil Ketua Sementara"]
+
+
+def test_a_nickname_with_the_same_post_is_the_same_person():
+    text = ("Gubernur NTB, Dr. H. Zulkieflimansyah membuka Musrenbang. Dalam sambutannya Gubernur NTB "
+            "Bang Zul sapaan akrabnya mengatakan dokumen harus baik.")
+    found = find_officials(text)
+    assert len(found) == 1
+    assert {found[0]["name"], *found[0]["aliases"]} == {"Zulkieflimansyah", "Bang Zul"}
+
+
+def test_two_presidents_stay_two():
+    text = "Presiden Joko Widodo bertemu warga. Pak Jokowi menang, kata Presiden Prabowo Subianto kemudian."
+    found = names(text)
+    assert "Prabowo Subianto" in found and "Joko Widodo" in found
