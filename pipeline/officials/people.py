@@ -89,6 +89,8 @@ def place_after_titles(person: Person, text: str, words: Counter[str], places: f
         return True
     if person.name in places:
         return True  # also written where only a place stands
+    if len(person.name) >= 5 and any(one_edit_apart(person.name.lower(), p.lower()) for p in places):
+        return True  # "Bupati Kalten" in an article on "Kabupaten Klaten": the place misspelt
     once = written_once(person.name, text, words)
     small = any(t["region"] is None and t["key"] in small_area_titles() for t in titles)
     return once and small
@@ -98,7 +100,8 @@ def place_after_titles(person: Person, text: str, words: Counter[str], places: f
 # Pohuwato"; not the "Kota" of "Wali Kota Rahma"), or opening a dateline ("Biak (Antara Papua) -").
 PLACE_CONTEXT_RE = re.compile(
     r"\b(?:di|ke|Kabupaten|Kab\.|(?<![Ww]ali )Kota|Provinsi|Kecamatan|Distrik|Desa|Kelurahan)\s+(\w[\w-]*)"
-    r"|(?:^|\n)(\w[\w-]*)\s*(?:\(|[-–—]\s)")
+    r"|(?:^|\n)(\w[\w-]*)\s*(?:\(|[-–—]\s)"
+    r"|\b([A-Z]\w+)\s+(?:provinsi|kabupaten)\s+[A-Z]")  # "Wali Kota Lorengau provinsi Manus": in a province
 
 
 def place_words(text: str) -> frozenset[str]:
@@ -106,9 +109,21 @@ def place_words(text: str) -> frozenset[str]:
     for "di Una-una"."""
     words = set()
     for m in PLACE_CONTEXT_RE.finditer(text):
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
         words |= {word, word.split("-")[0]}
     return frozenset(words)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Two different words one letter apart: one inserted, dropped, changed, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def written_once(word: str, text: str, words: Counter[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..names import is_degree, is_initial
+from ..names import is_degree, is_honorific, is_initial
 from .appositions import appositions
 from .deputies import deputy_findings
 from .members import is_member_post, listed_members
@@ -272,10 +272,27 @@ def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
     unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
     if (parsed and not r.ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
             and not parsed[3] and not parsed[4] and parsed[2] < len(toks) and toks[parsed[2]].text == ","):
-        again = parse_name(toks, parsed[2] + 1, text)
+        k = parsed[2] + 1
+        place = match_region(toks, k)
+        if place is not None and place < len(toks) and toks[place].text == ",":
+            k = place + 1  # "Ketua Pengadilan Negeri Oelamasi, Kupang, Decki Ariyanto ...": a region between
+        again = parse_name(toks, k, text)
         if again and again[1] - again[0] >= 2 and not r.comma and not spelled_out_after(toks, again[2]):
             r.end_title(parsed[1], toks, text)
             r.parsed = again
+
+
+def prefer_name_after_honorific(r: Reading, toks: Tokens, text: str) -> None:
+    """"Bupati Mangarai Dr.Deno Kamelus": one unknown word, then an honorific opening a name; the
+    word is the region, misspelt or unlisted, since an honorific never stands inside a name."""
+    parsed = r.parsed
+    if not parsed or r.ranks or r.comma or r.span.entry.kind == "rank" or parsed[1] - parsed[0] != 1 \
+            or parsed[3] or parsed[4] or parsed[2] >= len(toks) or not is_honorific(toks[parsed[2]].text):
+        return
+    again = parse_name(toks, parsed[2], text)
+    if again and again[3] and same_line(text, toks[parsed[0]], toks[again[0]]):
+        r.end_title(parsed[1], toks, text)
+        r.parsed = again
 
 
 def spelled_out_after(toks: Tokens, k: int) -> bool:
@@ -334,6 +351,7 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
     if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):
         r.parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
     prefer_fuller_name_after_comma(r, toks, text)
+    prefer_name_after_honorific(r, toks, text)
     if r.parsed and r.comma and toks[r.parsed[0]].low == toks[span.first].low:
         r.parsed = None  # "Bunda PAUD, Bunda Literasi, ...": the next post of a list, not a name
     if r.parsed and not r.comma and district_apposition(toks, span, r.parsed):

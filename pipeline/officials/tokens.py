@@ -238,6 +238,8 @@ def name_token(toks: list[Tok], k: int) -> bool:
         return False
     if word_class(t, "not_name") or word_class(t, "region_keyword") or word_class(t, "place"):
         return False
+    if re.match(r"[Ss]e-\w", t):
+        return False  # "se-Bali", "Se-kota": "all of a place", never a name
     if is_degree(t) or match_title(toks, k) or is_acronym(tok) or (tok.low,) in generic_posts():
         return False  # "Ketua", "Sekretaris", "Anggota" head a post, never a name
     if is_honorific(t) and len(bare(t)) >= 2:  # "Dr", "Ir", "Hj" open a name, never sit inside one

@@ -242,3 +242,38 @@ def test_two_presidents_stay_two():
     text = "Presiden Joko Widodo bertemu warga. Pak Jokowi menang, kata Presiden Prabowo Subianto kemudian."
     found = names(text)
     assert "Prabowo Subianto" in found and "Joko Widodo" in found
+
+
+# --- places read as a name, again ------------------------------------------------------------------
+
+
+def test_a_misspelt_place_of_the_article_is_not_a_name():
+    text = ("Forum mengunjungi Kabupaten Klaten dengan penuh sukacita. Kami berterima kasih, "
+            "ucap Bupati Kalten, Selasa, 13 Juni 2023.")
+    assert "Kalten" not in names(text)
+
+
+def test_a_real_name_near_no_place_of_the_article_stays():
+    text = "Forum mengunjungi Kabupaten Klaten. Kami berterima kasih, ucap Sekda Kariman, Selasa."
+    assert "Kariman" in names(text)
+
+
+def test_a_place_in_a_province_is_not_a_name():
+    text = ("Walikota Jayapura menerima kunjungan Wakil Wali Kota Lorengau provinsi Manus Papua New Guinea. "
+            "Kerja sama dengan Walikota Lorengau Manus PNG dibahas.")
+    assert "Lorengau" not in names(text)
+
+
+def test_an_honorific_after_one_word_opens_the_name_and_the_word_is_the_region():
+    text = "Ruteng – Bupati Mangarai Dr.Deno Kamelus SH,MH, dan wakil Bupati Drs.Victor Madur hadir."
+    assert names(text)["Deno Kamelus"] == ["Bupati Mangarai"]
+
+
+def test_a_region_between_commas_before_the_fuller_name():
+    text = ("Ketua Pengadilan Negeri Oelamasi, Kupang, Decki Ariyanto Save Nitbani, SH, MH, melantik "
+            "40 anggota DPRD.")
+    assert names(text) == {"Decki Ariyanto Save Nitbani": ["Ketua Pengadilan Negeri Oelamasi"]}
+
+
+def test_se_and_a_place_is_not_a_name():
+    assert names("Gubernur, Walikota dan Bupati Se-bali Kompak Satukan Persepsi") == {}
