@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import is_degree, is_initial
 from .name_reading import BackName, Finding, finding_from, name_span, nickname_after, parse_name_backward
 from .titles import TitleSpan, with_region
 from .tokens import Tok, ends_sentence, gap, is_cap, match_title, name_token, same_line
@@ -63,7 +64,11 @@ def adjacent_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict
                         named: set[tuple[int, int]]) -> tuple[dict, BackName | None] | None:
     """"Sementara itu Ike Widyawaty Kabid Ekonomi Bappeda ...": a name written right before its title."""
     before = span.first - 1
-    if not (name_token(toks, before) and gap(text, toks[before], toks[span.first]) == " "):
+    named_at = before
+    while named_at > 0 and is_degree(toks[named_at].text) and not is_initial(toks[named_at].text) \
+            and gap(text, toks[named_at - 1], toks[named_at]) == " ":
+        named_at -= 1  # "Ahmad Yani Biku SE MSi Staf Ahli Bupati Muna": degrees between name and title
+    if not (name_token(toks, named_at) and gap(text, toks[before], toks[span.first]) == " "):
         return None
     back = parse_name_backward(toks, before, text)
     if not back or name_span(toks, back) in named or back[2] or back[4] \

@@ -98,6 +98,19 @@ def elected_end(toks: Tokens, k: int) -> int:
     return j if j < len(toks) and toks[j].text == "," else k
 
 
+def relative_clause_end(toks: Tokens, k: int) -> int:
+    """The comma closing a short "yang" clause right after a title, when a name follows it: "Bupati
+    Jayapura yang baru dilantik, Mathius Awoitauw" (the clause says which holder, the name is his)."""
+    if not (k < len(toks) and toks[k].low == "yang"):
+        return k
+    for j in range(k + 1, min(len(toks), k + 5)):
+        if toks[j].text == ",":
+            return j if j > k + 1 and j + 1 < len(toks) and is_cap(toks[j + 1]) else k
+        if not toks[j].text.isalpha() or not toks[j].text.islower() or ends_sentence(toks[j]):
+            return k
+    return k
+
+
 def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, bool]:
     """The reading after a title's ranks and comma, and whether the sentence ends with the title.
 
@@ -117,6 +130,7 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
     if ends_sentence(toks[k - 1]):
         reading.k = k
         return reading, True
+    k = relative_clause_end(toks, k)
     # A spaced dash sets the name off as a comma does: "Plt Kadis Kominfotik Sumbawa – Rachman Ansori".
     reading.comma = k < n and (toks[k].text == "," or spaced_dash(toks[k], text))
     if reading.comma:

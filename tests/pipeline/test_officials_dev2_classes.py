@@ -277,3 +277,24 @@ def test_a_region_between_commas_before_the_fuller_name():
 
 def test_se_and_a_place_is_not_a_name():
     assert names("Gubernur, Walikota dan Bupati Se-bali Kompak Satukan Persepsi") == {}
+
+
+# --- words between a name and its title --------------------------------------------------------------
+
+
+def test_degrees_between_a_name_and_the_title_after_it():
+    text = ("Kunjungan Kerja Pemda Muna\n\nRombongan Pemda Muna di pimpin Ahmad Yani Biku SE MSi "
+            "Staf Ahli Bupati Muna.")
+    assert names(text)["Ahmad Yani Biku"] == ["Staf Ahli Bupati Muna"]
+
+
+def test_a_short_relative_clause_between_title_and_name():
+    text = ("Acara dihadiri Forkompimda.\nBupati Jayapura yang baru dilantik, Mathius Awoitauw, SE., M.Si "
+            "dalam sambutannya berterima kasih.")
+    assert names(text) == {"Mathius Awoitauw": ["Bupati Jayapura"]}
+
+
+def test_an_electoral_district_inside_a_legislators_title():
+    text = "Anggota DPR RI dapil Kaltara Deddy Sitorus dan Ketua DPRD Kaltara Noorhayati Andris hadir."
+    found = names(text)
+    assert found["Deddy Sitorus"] == ["Anggota DPR RI dapil Kaltara"]
