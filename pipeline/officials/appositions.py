@@ -22,8 +22,25 @@ def linked_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict) 
     while link > 0 and before - link < 4 and toks[link].low in APPOSITION_LINKS:
         link -= 1
     linked = link < before and {t.low for t in toks[link + 1:span.first]} & APPOSITION_VERBS
-    if linked and same_line(text, toks[link], toks[span.first]):
-        return tdict, parse_name_backward(toks, link, text)
+    if not (linked and same_line(text, toks[link], toks[span.first])):
+        return None
+    back = parse_name_backward(toks, link, text)
+    opened = clause_opening(toks, before) if back is None else None
+    if opened is not None and same_line(text, toks[opened], toks[span.first]):
+        back = parse_name_backward(toks, opened - 1, text)
+    return tdict, back
+
+
+def clause_opening(toks: list[Tok], before: int) -> int | None:
+    """The "yang" of a short clause ending in "sebagai"/"selaku" right before a title: "A dan B yang
+    telah melaksanakan tugas sebagai Bupati dan Wabup Nabire"; None when there is none."""
+    if before < 2 or toks[before].low not in {"sebagai", "selaku"}:
+        return None
+    for j in range(before - 1, max(0, before - 7), -1):
+        if toks[j].low == "yang":
+            return j
+        if not toks[j].text.isalpha() or not toks[j].text.islower():
+            return None
     return None
 
 

@@ -298,3 +298,11 @@ def test_an_electoral_district_inside_a_legislators_title():
     text = "Anggota DPR RI dapil Kaltara Deddy Sitorus dan Ketua DPRD Kaltara Noorhayati Andris hadir."
     found = names(text)
     assert found["Deddy Sitorus"] == ["Anggota DPR RI dapil Kaltara"]
+
+
+def test_a_pair_linked_to_two_posts_by_a_short_clause():
+    text = ("Gubernur hadir.\nGubernur berterima kasih kepada saudara Yulius Yapugau, S.Sos dan Yakub Boma, "
+            "SIP, MM yang telah melaksanakan tugas sebagai Bupati dan Wabup Paniai.")
+    found = names(text)
+    assert found["Yulius Yapugau"] == ["Bupati Paniai"]
+    assert found["Yakub Boma"] == ["Wabup Paniai"]
