@@ -428,6 +428,10 @@ def _cell(value: object) -> object:
 
 def _publish(db: sqlite_utils.Database, tmp: Path, path: Path) -> None:
     """Derive the cross-article tables, make the copy durable, and rename it over path."""
+    # No rollback journal for the corpus-wide pass: it rewrites person_id in most rows, and a
+    # journal of every changed page (kept in memory above) grew with the corpus. The copy is
+    # private and deleted when anything fails, so nothing needs rolling back.
+    db.execute("PRAGMA journal_mode = OFF")
     db.conn.isolation_level = ""
     derive(db)
     db.conn.commit()
