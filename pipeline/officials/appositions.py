@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import is_degree, is_initial
 from .name_reading import BackName, Finding, finding_from, name_span, nickname_after, parse_name_backward
 from .titles import TitleSpan, with_region
 from .tokens import Tok, ends_sentence, gap, is_cap, match_title, name_token, same_line
@@ -21,8 +22,25 @@ def linked_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict) 
     while link > 0 and before - link < 4 and toks[link].low in APPOSITION_LINKS:
         link -= 1
     linked = link < before and {t.low for t in toks[link + 1:span.first]} & APPOSITION_VERBS
-    if linked and same_line(text, toks[link], toks[span.first]):
-        return tdict, parse_name_backward(toks, link, text)
+    if not (linked and same_line(text, toks[link], toks[span.first])):
+        return None
+    back = parse_name_backward(toks, link, text)
+    opened = clause_opening(toks, before) if back is None else None
+    if opened is not None and same_line(text, toks[opened], toks[span.first]):
+        back = parse_name_backward(toks, opened - 1, text)
+    return tdict, back
+
+
+def clause_opening(toks: list[Tok], before: int) -> int | None:
+    """The "yang" of a short clause ending in "sebagai"/"selaku" right before a title: "A dan B yang
+    telah melaksanakan tugas sebagai Bupati dan Wabup Nabire"; None when there is none."""
+    if before < 2 or toks[before].low not in {"sebagai", "selaku"}:
+        return None
+    for j in range(before - 1, max(0, before - 7), -1):
+        if toks[j].low == "yang":
+            return j
+        if not toks[j].text.isalpha() or not toks[j].text.islower():
+            return None
     return None
 
 
@@ -53,6 +71,9 @@ def comma_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
         return None  # "Menurut Endah, Bunda PAUD Desa berperan ...": the title opens the next clause
     if back and back[0] > 1 and toks[back[0] - 1].text == "," and name_span(toks, back) in named:
         return None  # "Walikota Surabaya, Tri Rismaharini, Plt Walikota Sidoarjo": the next item of a list
+    if back and name_span(toks, back) in named and span.last + 1 < len(toks) and toks[span.last].text == "," \
+            and match_title(toks, span.last + 1):
+        return None  # "Ketua DPRD Lobar Hj.Sumiatun, Dandim 1606 Lobar, Kepala Kejaksaan ...": a list of posts
     return tdict, back
 
 
@@ -60,7 +81,11 @@ def adjacent_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict
                         named: set[tuple[int, int]]) -> tuple[dict, BackName | None] | None:
     """"Sementara itu Ike Widyawaty Kabid Ekonomi Bappeda ...": a name written right before its title."""
     before = span.first - 1
-    if not (name_token(toks, before) and gap(text, toks[before], toks[span.first]) == " "):
+    named_at = before
+    while named_at > 0 and is_degree(toks[named_at].text) and not is_initial(toks[named_at].text) \
+            and gap(text, toks[named_at - 1], toks[named_at]) == " ":
+        named_at -= 1  # "Ahmad Yani Biku SE MSi Staf Ahli Bupati Muna": degrees between name and title
+    if not (name_token(toks, named_at) and gap(text, toks[before], toks[span.first]) == " "):
         return None
     back = parse_name_backward(toks, before, text)
     if not back or name_span(toks, back) in named or back[2] or back[4] \

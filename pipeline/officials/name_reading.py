@@ -41,12 +41,15 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
         k += 1
     first = k
     while k < n and k - first < MAX_NAME_TOKENS and (
-            name_token(toks, k)
+            name_token(toks, k) or k == first and hons and honoured_word(toks, k, text)
             or initials_in_name(toks, k, text) and (k > first or name_word_follows(toks, k, text))):
         if k > first and not same_line(text, toks[k - 1], toks[k]):
             break
         if k > first and gap(text, toks[k - 1], toks[k]) not in {" ", ""}:
             break
+        if k > first and spaced_degree(toks, k) and not (k + 2 < len(toks) and name_token(toks, k + 2)
+                                                        and same_line(text, toks[k + 1], toks[k + 2])):
+            break  # "Drs. Syamsuar M. Si tersebut": a degree written with a space, not an initial
         k += 1
         if toks[k - 1].dot and not dot_inside_name(toks, k - 1, text):
             break
@@ -63,7 +66,7 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
         if tok.text == "," and end + 1 < n and (is_degree(toks[end + 1].text) or spaced_degree(toks, end + 1)):
             end += 1
             continue
-        if spaced_degree(toks, end) and (toks[end - 1].text == "," or is_degree(toks[end - 1].text)):
+        if spaced_degree(toks, end) and (end == last or toks[end - 1].text == "," or is_degree(toks[end - 1].text)):
             degs.append(f"{tok.text}. {toks[end + 1].text}")  # "M. Eng"
             end += 2
             continue
@@ -74,6 +77,14 @@ def parse_name(toks: list[Tok], k: int, text: str) -> tuple[int, int, int, list[
             continue
         break
     return first, last, end, hons, degs
+
+
+def honoured_word(toks: list[Tok], k: int, text: str) -> bool:
+    """A common capitalized word opening a name right after an honorific, with a name word after
+    it: "Dr. Hari Nur Cahya Murni" ("Hari" is otherwise the day of "Hari Senin")."""
+    return (word_class(toks[k].text, "not_name") and toks[k].text[:1].isupper() and toks[k].text[1:].islower()
+            and k + 1 < len(toks) and name_token(toks, k + 1) and same_line(text, toks[k], toks[k + 1])
+            and gap(text, toks[k], toks[k + 1]) == " ")
 
 
 def initials_in_name(toks: list[Tok], k: int, text: str) -> bool:
@@ -160,6 +171,8 @@ def finding_from(toks: list[Tok], text: str, first: int, last: int, hons: list[s
         return None
     if tuple(parts.name.lower().split()) in regions()[0]:
         return None  # "Wali Kota Bima": the region, not a person
+    if all(word_class(w, "agency") or word_class(w, "agency_acronym") for w in parts.name.split()):
+        return None  # "Kapolres, Kejaksaan Negeri dan ...": a body, not a person
     return Finding(parts.name, (s, e), hons + parts.honorifics, parts.degrees + degs, titles)
 
 

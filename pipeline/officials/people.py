@@ -57,8 +57,13 @@ class Person:
         return self._name_key
 
     def families(self, deputy_blind: bool = False) -> set[str]:
-        """The families of the person's post keys."""
-        return {family(k, deputy_blind) for k in self.keys if k}
+        """The families of the person's post keys. A head of any unit is also a "Kepala": "kepala BP
+        Batam" (key Kepala) agrees with "Kepala Badan Pengusahaan (BP) Batam" (key Kepala Badan)."""
+        families = {family(k, deputy_blind) for k in self.keys if k}
+        return families | {GENERIC_HEAD for f in families if f.startswith(GENERIC_HEAD + " ")}
+
+
+GENERIC_HEAD = "Kepala"
 
 
 def family(key: str, deputy_blind: bool = False) -> str:
@@ -84,6 +89,8 @@ def place_after_titles(person: Person, text: str, words: Counter[str], places: f
         return True
     if person.name in places:
         return True  # also written where only a place stands
+    if len(person.name) >= 5 and any(one_edit_apart(person.name.lower(), p.lower()) for p in places):
+        return True  # "Bupati Kalten" in an article on "Kabupaten Klaten": the place misspelt
     once = written_once(person.name, text, words)
     small = any(t["region"] is None and t["key"] in small_area_titles() for t in titles)
     return once and small
@@ -93,7 +100,8 @@ def place_after_titles(person: Person, text: str, words: Counter[str], places: f
 # Pohuwato"; not the "Kota" of "Wali Kota Rahma"), or opening a dateline ("Biak (Antara Papua) -").
 PLACE_CONTEXT_RE = re.compile(
     r"\b(?:di|ke|Kabupaten|Kab\.|(?<![Ww]ali )Kota|Provinsi|Kecamatan|Distrik|Desa|Kelurahan)\s+(\w[\w-]*)"
-    r"|(?:^|\n)(\w[\w-]*)\s*(?:\(|[-–—]\s)")
+    r"|(?:^|\n)(\w[\w-]*)\s*(?:\(|[-–—]\s)"
+    r"|\b([A-Z]\w+)\s+(?:provinsi|kabupaten)\s+[A-Z]")  # "Wali Kota Lorengau provinsi Manus": in a province
 
 
 def place_words(text: str) -> frozenset[str]:
@@ -101,9 +109,21 @@ def place_words(text: str) -> frozenset[str]:
     for "di Una-una"."""
     words = set()
     for m in PLACE_CONTEXT_RE.finditer(text):
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
         words |= {word, word.split("-")[0]}
     return frozenset(words)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Two different words one letter apart: one inserted, dropped, changed, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def written_once(word: str, text: str, words: Counter[str]) -> bool:
@@ -187,6 +207,26 @@ def first_agreeing(short: Person, by_family: dict[tuple[bool, str], list[Person]
     for p in candidates(False):
         if len(p.name.split()) == words and same_spelling(short.name, p.name):
             return p
+    for p in candidates(False):
+        if nickname_of(short.name, p.name):
+            return p
     return None
+
+
+NICKNAME_OPENERS = {"bang", "kang", "cak", "mas", "bung", "uda", "kak", "abang", "daeng"}
+
+
+def nickname_of(nick: str, name: str) -> bool:
+    """A one-word nickname (after an opener such as "Bang") that opens like a word of the full name:
+    "Bang Zul" for Zulkieflimansyah, "Jokowi" for Joko Widodo. Asked only of two persons with the
+    same post, so that "Presiden Jokowi" and "Presiden Prabowo" stay two."""
+    words = nick.split()
+    if len(words) == 2 and words[0].lower() in NICKNAME_OPENERS:
+        words = words[1:]
+    full = [w.lower() for w in name.split()]
+    if len(words) != 1 or len(words[0]) < 3 or words[0].lower() in full or len(nick) >= len(name):
+        return False
+    head = words[0].lower()[:3]
+    return any(w.startswith(head) and len(w) > 3 for w in full)
 
 

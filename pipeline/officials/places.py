@@ -30,7 +30,26 @@ def match_region(toks: list[Tok], i: int) -> int | None:
             continue
         if tuple(t.low for t in words) in forms:
             return i + n
-    return None
+    return hyphenated_region(toks, i, forms)
+
+
+def hyphenated_region(toks: list[Tok], i: int, forms: frozenset[tuple[str, ...]]) -> int | None:
+    """End index of a listed region written with a hyphen where the list has a space: "Tojo
+    Una-Una", "Tojo Una-una" for Tojo Una Una. The hyphen joins words, never opens or ends one."""
+    words: list[str] = []
+    found, k = None, i
+    while k < len(toks) and len(words) < 6:
+        tok = toks[k]
+        if tok.text == "-" and words and k + 1 < len(toks) and toks[k - 1].end == tok.start == toks[k + 1].start - 1:
+            k += 1
+            continue
+        if not is_cap(tok) and not (words and toks[k - 1].text == "-"):
+            break
+        words += tok.low.split("-")
+        k += 1
+        if tuple(words) in forms and any("-" in t.text for t in toks[i:k]):
+            found = k
+    return found
 
 
 def province_end(toks: list[Tok], j: int, text: str) -> int | None:

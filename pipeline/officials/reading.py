@@ -3,8 +3,10 @@ turn out to be its own."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ..names import is_degree, is_honorific, is_initial
 from .appositions import appositions
 from .deputies import deputy_findings
 from .members import is_member_post, listed_members
@@ -20,7 +22,7 @@ from .name_reading import (
     parse_name,
     tokens_inside,
 )
-from .places import district_word, local_region_words, match_region
+from .places import district_word, local_region_words, match_region, nickname_group
 from .titles import (
     TitleSpan,
     continues_unit,
@@ -29,6 +31,7 @@ from .titles import (
     post_before,
     rank_at,
     rank_dict,
+    short_for,
     title_dict,
     with_region,
 )
@@ -37,6 +40,7 @@ from .tokens import (
     Tokens,
     counted,
     ends_sentence,
+    is_acronym,
     is_cap,
     is_subsequence_str,
     match_title,
@@ -45,7 +49,7 @@ from .tokens import (
     same_line,
     tokenize,
 )
-from .vocab import GROUP_WORDS, SMALL_AREAS, UNIT_KINDS, related_markers, word_class
+from .vocab import GROUP_WORDS, MAX_NAME_TOKENS, SMALL_AREAS, UNIT_KINDS, related_markers, word_class
 
 
 def related_link_spans(text: str) -> list[tuple[int, int]]:
@@ -80,12 +84,42 @@ class Reading:
         self.tdict = title_dict(self.span, toks, text)
 
 
+def elected_end(toks: Tokens, k: int) -> int:
+    """Past "terpilih" and the election or period it names, written after a title: "Bupati dan
+    Wakil Bupati Bulungan terpilih, A-B", "Gubernur NTB terpilih Pilkada 2024, NAME". The words
+    belong to the title; the name follows them."""
+    if not (k < len(toks) and toks[k].low == "terpilih" and k > 0 and not ends_sentence(toks[k - 1])):
+        return k
+    j = k + 1
+    if j + 1 < len(toks) and toks[j].low in {"pilkada", "pilgub", "pilbup", "pilwalkot", "periode"} \
+            and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", toks[j + 1].text):
+        j += 2
+    # Only where a comma then sets the name off: "Bupati terpilih Halut Piet ..." names the region next.
+    return j if j < len(toks) and toks[j].text == "," else k
+
+
+def relative_clause_end(toks: Tokens, k: int) -> int:
+    """The comma closing a short "yang" clause right after a title, when a name follows it: "Bupati
+    Jayapura yang baru dilantik, Mathius Awoitauw" (the clause says which holder, the name is his)."""
+    if not (k < len(toks) and toks[k].low == "yang"):
+        return k
+    for j in range(k + 1, min(len(toks), k + 5)):
+        if toks[j].text == ",":
+            return j if j > k + 1 and j + 1 < len(toks) and is_cap(toks[j + 1]) else k
+        if not toks[j].text.isalpha() or not toks[j].text.islower() or ends_sentence(toks[j]):
+            return k
+    return k
+
+
 def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, bool]:
     """The reading after a title's ranks and comma, and whether the sentence ends with the title.
 
     The title's record is taken before a rank extends the span: the rank is a title of its own.
     """
     n = len(toks)
+    elect_end = elected_end(toks, span.last)
+    if elect_end != span.last:
+        span.last = elect_end  # "Gubernur NTB terpilih Pilkada 2024, Lalu Muhammad Iqbal"
     reading = Reading(span, title_dict(span, toks, text), [], span.last, False)
     k = span.last
     rank = match_title(toks, k) if k < n and not ends_sentence(toks[k - 1]) else None
@@ -96,11 +130,15 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
     if ends_sentence(toks[k - 1]):
         reading.k = k
         return reading, True
-    reading.comma = k < n and toks[k].text == ","
+    k = relative_clause_end(toks, k)
+    # A spaced dash sets the name off as a comma does: "Plt Kadis Kominfotik Sumbawa – Rachman Ansori".
+    reading.comma = k < n and (toks[k].text == "," or spaced_dash(toks[k], text))
     if reading.comma:
         k += 1
     elif k + 1 < n and toks[k].low in {"yakni", "yaitu"} and is_cap(toks[k + 1]):
         k += 1  # "Sekretaris Daerah yakni Mustarani Abidin"
+    elif bracketed_name(toks, k, text, span):
+        k += 1  # "Kepala Dinas Sosial Kota Banda Aceh (Muzakkir)", "(dr. Warqah Helmi)"
     after_rank = rank_at(toks, k, text) if reading.comma and not reading.ranks and span.entry.kind != "rank" else None
     if after_rank:
         # "Kapolres Lamongan, AKBP Harun": a rank opens the name after the comma.
@@ -108,6 +146,40 @@ def read_up_to_name(toks: Tokens, text: str, span: TitleSpan) -> tuple[Reading, 
         k = after_rank[1]
     reading.k = k
     return reading, False
+
+
+def bracketed_name(toks: Tokens, k: int, text: str, span: TitleSpan) -> bool:
+    """A name alone in brackets right after a title, nothing capitalized after the bracket on its
+    line: "Kepala Dinas Sosial Kota Banda Aceh (Muzakkir)", "(Faisal, S.STP)", "(dr. Warqah Helmi)".
+    Not the title's own short form ("Gubernur Sumatera Barat (Sumbar)", "Badan Pengusahaan (BP)"):
+    one word must pass as a nickname group and not spell the title's words."""
+    if k >= len(toks) or toks[k].text != "(":
+        return False
+    parsed = parse_name(toks, k + 1, text)
+    if not parsed or parsed[2] >= len(toks) or toks[parsed[2]].text != ")":
+        return False
+    first, last, close = parsed[0], parsed[1], parsed[2]
+    if last - first == 1 and not parsed[3] and not parsed[4]:
+        if not nickname_group(toks, k) or short_for(toks[first].text, capitalized_run_before(toks, k)):
+            return False
+    after = close + 1
+    return not (after < len(toks) and is_cap(toks[after]) and same_line(text, toks[close], toks[after]))
+
+
+def capitalized_run_before(toks: Tokens, k: int, limit: int = 10) -> list[Tok]:
+    """The capitalized words (with "dan" and commas) ending right before token k: the expansion a
+    bracketed acronym may spell, which may begin before the title ("Pemilihan Kepala Daerah (Pilkada)",
+    "Peraturan Menteri Dalam Negeri (Permendagri)")."""
+    j = k
+    while j > max(0, k - limit) and (is_cap(toks[j - 1]) or toks[j - 1].low in {"dan", ","}):
+        j -= 1
+    return toks[j:k]
+
+
+def spaced_dash(tok: Tok, text: str) -> bool:
+    """A dash standing alone between words (not the hyphen of "Satpol-PP")."""
+    return tok.text in {"-", "–", "—"} and text[tok.start - 1:tok.start].isspace() \
+        and text[tok.end:tok.end + 1].isspace()
 
 
 def split_at_honorific(r: Reading, toks: Tokens, text: str) -> None:
@@ -214,16 +286,75 @@ def prefer_fuller_name_after_comma(r: Reading, toks: Tokens, text: str) -> None:
     unknown_max = 3 if span.entry.kind in UNIT_KINDS else 1
     if (parsed and not r.ranks and span.entry.kind != "rank" and parsed[1] - parsed[0] <= unknown_max
             and not parsed[3] and not parsed[4] and parsed[2] < len(toks) and toks[parsed[2]].text == ","):
-        again = parse_name(toks, parsed[2] + 1, text)
-        if again and again[1] - again[0] >= 2 and not r.comma:
+        k = parsed[2] + 1
+        place = match_region(toks, k)
+        if place is not None and place < len(toks) and toks[place].text == ",":
+            k = place + 1  # "Ketua Pengadilan Negeri Oelamasi, Kupang, Decki Ariyanto ...": a region between
+        again = parse_name(toks, k, text)
+        if again and again[1] - again[0] >= 2 and not r.comma and not spelled_out_after(toks, again[2]):
             r.end_title(parsed[1], toks, text)
             r.parsed = again
+
+
+def prefer_name_after_honorific(r: Reading, toks: Tokens, text: str) -> None:
+    """"Bupati Mangarai Dr.Deno Kamelus": one unknown word, then an honorific opening a name; the
+    word is the region, misspelt or unlisted, since an honorific never stands inside a name."""
+    parsed = r.parsed
+    if not parsed or r.ranks or r.comma or r.span.entry.kind == "rank" or parsed[1] - parsed[0] != 1 \
+            or parsed[3] or parsed[4] or parsed[2] >= len(toks) or not is_honorific(toks[parsed[2]].text):
+        return
+    again = parse_name(toks, parsed[2], text)
+    if again and again[3] and same_line(text, toks[parsed[0]], toks[again[0]]):
+        r.end_title(parsed[1], toks, text)
+        r.parsed = again
+
+
+def spelled_out_after(toks: Tokens, k: int) -> bool:
+    """A bracket of three words or more right after the words, not opening with a title: the words
+    name an app or program spelled out in it ("Dantje Lantang, Manjo Ka Sulut (Media Center Jaringan
+    Online ...)"), not a person (whose bracket holds a post, an age or a side: "(Kadis ...)", "(45)")."""
+    if k >= len(toks) or toks[k].text != "(" or match_title(toks, k + 1):
+        return False
+    words = 0
+    for tok in toks[k + 1:k + 40]:
+        if tok.text == ")":
+            break
+        words += tok.text[:1].isalpha()
+    return words >= 3
+
+
+def cut_where_the_model_names(r: Reading, toks: Tokens, text: str, per_starts: dict[int, int],
+                              per_tokens: set[int]) -> None:
+    """End the title where the model's PER name starts inside its complement and runs past it.
+
+    "Sekda Prov Fahrizal Darminto": a region keyword takes the unlisted word after it as the place,
+    but the model reads "Fahrizal Darminto" as one person. Trusted only for a PER of two or more
+    words that starts on a capitalized word no vocabulary claims (a listed region, a region keyword,
+    a unit word or an acronym) and covers the words the rules read after the title.
+    """
+    if r.ranks:
+        return
+    a, b = r.span.complement
+    for p in range(a + 1, b):
+        if p not in per_starts or p - 1 in per_tokens:
+            continue
+        run = [q for q in range(p, min(len(toks), p + MAX_NAME_TOKENS)) if q in per_tokens]
+        if len(run) < 2 or run != list(range(p, p + len(run))) or run[-1] < b - 1:
+            continue
+        tok = toks[p]
+        if (not is_cap(tok) or is_acronym(tok) or match_region(toks, p) is not None
+                or any(word_class(tok.text, c) for c in ("region_keyword", "agency", "direction"))):
+            continue
+        r.end_title(p, toks, text)
+        r.k, r.comma = p, False  # a comma after the name is no longer one after the title
+        return
 
 
 def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
               per_starts: dict[int, int], per_tokens: set[int]) -> None:
     """The name after the title, with the title's end moved where the words turn out to be its own."""
     span = r.span
+    cut_where_the_model_names(r, toks, text, per_starts, per_tokens)
     if r.k < len(toks) and same_line(text, toks[span.last - 1], toks[r.k]) \
             and not (r.comma and named_before(toks, span.first)):
         r.parsed = parse_name(toks, r.k, text)
@@ -234,11 +365,30 @@ def read_name(r: Reading, toks: Tokens, text: str, local: frozenset[str],
     if r.parsed and any(x in toks.headline_common for x in range(r.parsed[0], r.parsed[1])):
         r.parsed = None  # "Bupati Kobar Kaji Banding ke Padang": headline words the body writes as "kaji banding"
     prefer_fuller_name_after_comma(r, toks, text)
+    prefer_name_after_honorific(r, toks, text)
+    if r.parsed and r.comma and toks[r.parsed[0]].low == toks[span.first].low:
+        r.parsed = None  # "Bunda PAUD, Bunda Literasi, ...": the next post of a list, not a name
     if r.parsed and not r.comma and district_apposition(toks, span, r.parsed):
         # "Wahyu Widayat, Sekretaris Camat Bringin, dilantik": the word is the district's and
         # the name came before the title.
         r.end_title(r.parsed[1], toks, text)
         r.parsed = None
+    if not r.parsed:
+        name_before_degree(r, toks, text)
+
+
+def name_before_degree(r: Reading, toks: Tokens, text: str) -> None:
+    """A degree right after a title's place words closes a name: the last word is the person's
+    ("Kades Kadindi Kecamatan Pekat Doriwanto, A.Md"), never a place's, which takes no degree."""
+    a, b = r.span.complement
+    k = r.span.last + (r.span.last < len(toks) and toks[r.span.last].text == ",")
+    if r.ranks or b - a < 2 or k >= len(toks) or not is_degree(toks[k].text) or is_initial(toks[k].text):
+        return
+    last = toks[b - 1]
+    if name_token(toks, b - 1) and last.text[1:].islower() and match_region(toks, b - 1) is None \
+            and not word_class(last.text, "agency"):
+        r.end_title(b - 1, toks, text)
+        r.parsed = parse_name(toks, b - 1, text)
 
 
 def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple[list[Finding], list[dict]]:
@@ -258,10 +408,15 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         if span is None:
             i += 1
             continue
+        if span.entry.kind == "rank" and span.first > 0 and word_class(toks[span.first - 1].text, "agency") \
+                and is_cap(toks[span.first - 1]):
+            i = span.last  # "Direktorat Jenderal Bina ...", "Inspektorat Jenderal": a body's name, not a rank
+            continue
         if span.first > 0 and (toks[span.first - 1].low in GROUP_WORDS or counted(toks[span.first - 1])):
             # "para Asisten Setda, Pimpinan ...", "Lantik 20 Pj Kades, Roby: ...": a group of posts,
-            # never one named person.
-            i = span.last
+            # never one named person; but its members may be named in a list announced after it.
+            members, i = group_members(toks, text, span)
+            findings += members
             continue
         r, ended = read_up_to_name(toks, text, span)
         if ended:
@@ -307,6 +462,33 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
         linked[a:b] = b"\x01" * (b - a)
     findings = [f for f in findings if not linked[f.span[0]]]
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
+
+
+LIST_CUES = {"antaranya", "diantaranya", "yakni", "yaitu"}  # "25 anggota DPRD ... di antaranya A, B, dan C"
+
+
+def group_members(toks: Tokens, text: str, span: TitleSpan) -> tuple[list[Finding], int]:
+    """The members a counted or plural member post names in a list announced later in its sentence
+    ("Terdapat 25 anggota DPRD Kota Makassar yang datang, di antaranya Ir H Abidin, Muslim Fattah,
+    ... dan H Abd Rahim"): each listed name holds the post. A list needs two names or more; the
+    token to read on from."""
+    if not is_member_post(title_dict(span, toks, text)):
+        return [], span.last
+    k = span.last
+    while k < min(len(toks), span.last + 30) and not ends_sentence(toks[k]) and toks[k].low not in LIST_CUES:
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low not in LIST_CUES or not same_line(text, toks[span.last], toks[k]):
+        return [], span.last
+    k += 1 + (toks[k + 1].text == ":")
+    parsed = parse_name(toks, k, text)
+    if not parsed or match_title(toks, k):
+        return [], span.last
+    title = title_dict(span, toks, text)
+    first = finding_from(toks, text, parsed[0], parsed[1], parsed[3], parsed[4], [title])
+    rest, end = listed_members(toks, text, parsed[2], title)
+    if not first or not rest:
+        return [], span.last
+    return [first, *rest], end
 
 
 def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:

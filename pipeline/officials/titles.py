@@ -120,7 +120,7 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
             break  # a title at a line end takes nothing from the next line ("Kapolri\nBENGKULU")
         if j > start and ends_sentence(toks[j - 1]):
             break
-        after = paren_group(toks, j)
+        after = paren_group(toks, j) or lower_short_form(toks, j)
         if after is not None and j > start - 1:
             # The group may shorten the post itself: "Direktur Utama (Dirum) PDAM".
             if nickname_group(toks, j) and not short_for(toks[j + 1].text, toks[max(0, start - len(entry.form)):j]):
@@ -166,6 +166,16 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
     while j > start and toks[j - 1].text in {"dan", "&", ",", "-"}:
         j -= 1
     return j
+
+
+def lower_short_form(toks: list[Tok], j: int) -> int | None:
+    """Index after a post's short form written in lower case in brackets: "Sekretaris Daerah (sekda)
+    Kota Tanjungpinang"; the capitalized ones are read by paren_group."""
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.islower():
+        m = match_title(toks, j + 1)
+        if m and m[0] == j + 2:
+            return j + 3
+    return None
 
 
 def head_title_at(toks: list[Tok], j: int) -> int | None:

@@ -12,7 +12,18 @@ from ..names import (
     is_initial,
     is_name_abbreviation,
 )
-from .vocab import DOTTED_ABBREVIATIONS, ROMAN, ROMAN_RE, WEB_WORDS, TitleEntry, count_words, title_entries, word_class
+from .vocab import (
+    DOTTED_ABBREVIATIONS,
+    RANK_CORPS,
+    ROMAN,
+    ROMAN_RE,
+    WEB_WORDS,
+    TitleEntry,
+    count_words,
+    generic_posts,
+    title_entries,
+    word_class,
+)
 
 # Words keep inner dots and apostrophes (M.Si, R.L, Ma'ruf) and lower-case hyphen parts
 # (se-Kota, kota-kota); "SorotNTT.Com-Bupati" splits before the capitalized title.
@@ -186,8 +197,16 @@ def match_title(toks: list[Tok], i: int) -> tuple[int, TitleEntry] | None:
                 continue
             # A title word in lower case is fine ("wakil walikota Serang"), but all its words
             # must agree: "Kepala" in "kepala Dinas" is still a title, "kota" alone is not.
-            return i + n, entry
+            return (corps_end(toks, i + n) if entry.kind == "rank" else i + n), entry
     return None
+
+
+def corps_end(toks: list[Tok], k: int) -> int:
+    """The end of a rank with the corps written after it: "Kol Arm", "Letkol Kav.", "Kolonel Inf",
+    "Brigjen TNI" (data/officials_word_sets.tsv, rank_corps). One corps word at most."""
+    if k < len(toks) and toks[k].low in RANK_CORPS and is_cap(toks[k]):
+        return k + 1
+    return k
 
 
 def paren_group(toks: list[Tok], i: int, limit: int = 5) -> int | None:
@@ -219,14 +238,17 @@ def name_token(toks: list[Tok], k: int) -> bool:
         return False
     if word_class(t, "not_name") or word_class(t, "region_keyword") or word_class(t, "place"):
         return False
-    if is_degree(t) or match_title(toks, k) or is_acronym(tok):
-        return False
+    if re.match(r"[Ss]e-\w", t):
+        return False  # "se-Bali", "Se-kota": "all of a place", never a name
+    if is_degree(t) or match_title(toks, k) or is_acronym(tok) or (tok.low,) in generic_posts():
+        return False  # "Ketua", "Sekretaris", "Anggota" head a post, never a name
     if is_honorific(t) and len(bare(t)) >= 2:  # "Dr", "Ir", "Hj" open a name, never sit inside one
         return False
     if k in getattr(toks, "headline_only", ()) and re.match(r"(?:Di|Me|Ber|Ter|Per)[a-z]{4,}$", t):
         return False  # a headline verb ("Dipandu"), not a name the body never repeats
-    if t.lower().endswith("kan") and len(t) > 5:  # headline verbs: Ingatkan, Sampaikan
-        return False
+    if t.lower().endswith("kan") and len(t) > 5 and (k in getattr(toks, "headline_only", ())
+                                                     or re.match(r"(?:[Dd]i|[Mm]e|[Bb]er|[Tt]er|[Pp]er)", t)):
+        return False  # headline verbs (Ingatkan, Sampaikan; Disampaikan in a body), not "Bupati Bangka Mulkan"
     if t.lower().endswith("nya") and len(t) >= 8:  # Selanjutnya, Sebelumnya, Menurutnya
         return False
     return True
