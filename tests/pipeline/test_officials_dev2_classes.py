@@ -306,3 +306,19 @@ def test_a_pair_linked_to_two_posts_by_a_short_clause():
     found = names(text)
     assert found["Yulius Yapugau"] == ["Bupati Paniai"]
     assert found["Yakub Boma"] == ["Wabup Paniai"]
+
+
+# --- heads of private associations -------------------------------------------------------------------
+
+
+def test_the_head_of_an_association_the_article_spells_out_is_no_official():
+    text = ("Pemprov menggelar halal bihalal dengan Kerukunan Keluarga Indonesia Gorontalo (KKIG) Sulut.\n"
+            "Ketua KKIG Sulut Ismail Moo dan ratusan warga memadati auditorium. Ketua DPRD Sulut "
+            "Andrei Angouw hadir.")
+    found = names(text, [per(text, "Sulut Ismail Moo"), per(text, "Andrei Angouw")])
+    assert set(found) == {"Andrei Angouw"}
+
+
+def test_a_place_word_ending_a_sentence_does_not_hide_the_next_title():
+    text = "Warga memadati auditorium.\nAcara digelar di auditorium. Ketua DPRD Sulut Andrei Angouw hadir."
+    assert names(text) == {"Andrei Angouw": ["Ketua DPRD Sulut"]}
