@@ -264,6 +264,8 @@ def spelled_by_acronym(toks: Tokens, span: TitleSpan, k: int) -> bool:
     title_words = [t.low for t in toks[span.first:span.complement[1]] if t.text[:1].isalpha()]
     words = title_words + [t.low for t in toks[span.complement[1]:k] if t.text[:1].isalpha()]
     name_initials = "".join(w[0] for w in words[len(title_words):])
+    if not letters:
+        return False  # "(45)", "(2020)": an age or a year, no acronym
     if name_initials and letters[0] == name_initials[0] and is_subsequence_str(name_initials, letters):
         return False  # "Gubernur Sulawesi Barat Suhardi Duka (SDK)": the name's initials
     return (len(letters) >= 2 and any(w[0] == letters[0] for w in title_words)
