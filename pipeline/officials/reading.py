@@ -264,6 +264,8 @@ def spelled_by_acronym(toks: Tokens, span: TitleSpan, k: int) -> bool:
     title_words = [t.low for t in toks[span.first:span.complement[1]] if t.text[:1].isalpha()]
     words = title_words + [t.low for t in toks[span.complement[1]:k] if t.text[:1].isalpha()]
     name_initials = "".join(w[0] for w in words[len(title_words):])
+    if not letters:
+        return False  # "(45)", "(2020)": an age or a year, no acronym
     if name_initials and letters[0] == name_initials[0] and is_subsequence_str(name_initials, letters):
         return False  # "Gubernur Sulawesi Barat Suhardi Duka (SDK)": the name's initials
     return (len(letters) >= 2 and any(w[0] == letters[0] for w in title_words)
@@ -401,7 +403,8 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
     i, n = 0, len(toks)
     pending: tuple[TitleSpan, dict] | None = None  # "Bupati dan [Wakil Bupati X dan Y]"
     while i < n:
-        if i > 0 and word_class(toks[i - 1].text, "place"):  # "Kantor Bupati", "di kantor bupati"
+        if i > 0 and word_class(toks[i - 1].text, "place") and not ends_sentence(toks[i - 1]):
+            # "Kantor Bupati", "di kantor bupati"; not a title opening the next sentence ("... auditorium. Ketua")
             i += 1
             continue
         span = parse_title(toks, i, text, local)
@@ -529,11 +532,14 @@ def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]
     for a, b in taken:
         named[a:b] = b"\x01" * (b - a)
     found = []
+    private = community_acronyms(text)
     for s, e, label in entities or ():
         k = by_start.get(s)
         if label.upper() not in {"PER", "PERSON"} or k is None or any(named[s:e]):
             continue
         start = post_before(toks, k, text)
+        if start is not None and any(t.text in private for t in toks[start:k]):
+            continue  # "Ketua KKIG Sulut": the head of a private association, not an official
         inside = tokens_inside(toks, token_starts, s, e)
         if start is None or not inside or not all(name_token(toks, i) for i in inside):
             continue
@@ -546,6 +552,15 @@ def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]
         if finding:
             found.append(finding)
     return found
+
+
+COMMUNITY_ACRONYM_RE = re.compile(r"\b([A-Z]\w+)((?:\s+[A-Z]\w+){0,6})\s+\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def community_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the article spells out as a private body: "Kerukunan Keluarga Indonesia Gorontalo
+    (KKIG)", "Ikatan Pelajar ... (IPM)": the spelled-out name opens with a community word."""
+    return frozenset(m.group(3) for m in COMMUNITY_ACRONYM_RE.finditer(text) if word_class(m.group(1), "community"))
 
 
 def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:

@@ -9,7 +9,15 @@ from ..names import (
     is_degree,
     is_honorific,
 )
-from .places import balinese_initial, keyword_region_end, nickname_group, numbered_unit, place_end, province_end
+from .places import (
+    balinese_initial,
+    keyword_region_end,
+    match_region,
+    nickname_group,
+    numbered_unit,
+    place_end,
+    province_end,
+)
 from .tokens import (
     Tok,
     acting_form,
@@ -22,7 +30,16 @@ from .tokens import (
     paren_group,
     same_line,
 )
-from .vocab import LOWER_REGION_KEYWORDS, RANK_CORPS, UNIT_KINDS, TitleEntry, generic_posts, title_units, word_class
+from .vocab import (
+    LOWER_REGION_KEYWORDS,
+    RANK_CORPS,
+    UNIT_KINDS,
+    TitleEntry,
+    generic_posts,
+    regions,
+    title_units,
+    word_class,
+)
 
 
 @dataclass
@@ -64,6 +81,9 @@ def parse_title(toks: list[Tok], i: int, text: str, local_regions: frozenset[str
     core_end, entry = m
     if entry.kind == "rank" and (acting or deputy):
         return None
+    if core_end == i + 1 and (toks[i].low,) in regions()[0] and not (core_end < len(toks) and is_cap(toks[core_end])
+                                                  and word_class(toks[core_end].text, "agency")):
+        return None  # "Karo" heads a bureau ("Karo Administrasi Pimpinan") but names a regency too
     if entry.kind == "aide" and head_title_at(toks, core_end) is None:
         return None  # "Staf Khusus", "Tenaga Ahli": public posts only when serving a head ("Staf Khusus Wapres")
     j = parse_complement(toks, core_end, entry, text, local_regions)
@@ -140,8 +160,9 @@ def parse_complement(toks: list[Tok], j: int, entry: TitleEntry, text: str,
         if head and all(word_class(t.text, "agency") for t in toks[start:j]):
             j = head  # "Staf Ahli Bupati Bidang ...", "Kepala Sekretariat Wapres": a post serving the head
             continue
-        if match_title(toks, j) and not word_class(tok.text, "region_keyword"):
-            break
+        if match_title(toks, j) and not word_class(tok.text, "region_keyword") \
+                and not (j == start and match_region(toks, j) == j + 1 and toks[j].text[1:].islower()):
+            break  # but "Bupati Karo Cory": a one-word region that is also a title's abbreviation
         if is_honorific(tok.text) and j + 1 < n and is_cap(toks[j + 1]):
             break
         if word_class(tok.text, "region_keyword"):

@@ -317,3 +317,25 @@ def test_the_head_of_an_association_the_article_spells_out_is_no_official():
             "Andrei Angouw hadir.")
     found = names(text, [per(text, "Sulut Ismail Moo"), per(text, "Andrei Angouw")])
     assert set(found) == {"Andrei Angouw"}
+
+
+def test_a_place_word_ending_a_sentence_does_not_hide_the_next_title():
+    text = "Warga memadati auditorium.\nAcara digelar di auditorium. Ketua DPRD Sulut Andrei Angouw hadir."
+    assert names(text) == {"Andrei Angouw": ["Ketua DPRD Sulut"]}
+
+
+# --- bad input ----------------------------------------------------------------------------------------
+
+
+def test_an_age_or_a_year_in_brackets_after_a_unit_heads_name():
+    # Once an IndexError: the bracket was read as an acronym with no letters.
+    text = "Hadir Kepala BPBD Garut Budi Santoso (45) dan Kepala Bappeda Kota Bogor Ade Sarip (2020)."
+    found = names(text)
+    assert found["Budi Santoso"] == ["Kepala BPBD Garut"]
+    assert found["Ade Sarip"] == ["Kepala Bappeda Kota Bogor"]
+
+
+def test_a_title_abbreviation_that_is_also_a_regency():
+    text = ("Rapat digelar.\nBupati Karo Cory Sebayang dan Karo Administrasi Pimpinan Eddy Lesnusa hadir "
+            "bersama warga karo Barus.")
+    assert names(text) == {"Cory Sebayang": ["Bupati Karo"], "Eddy Lesnusa": ["Karo Administrasi Pimpinan"]}
