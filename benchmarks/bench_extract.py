@@ -16,7 +16,7 @@ Words are the whitespace words of the cleaned text, as the runner counts them.
 LocalCluster of 1 and of --workers processes, one thread each), side by side: articles/s, words/s
 and the peak RSS of each worker. The Dask run reads the articles from a JSONL file and writes its
 records like `warta extract` does; the cluster's start is timed apart. `--articles 10000` is the
-check that a worker's memory stays flat however long the corpus.
+check that a worker's memory stays flat however long the corpus (`--only-workers` skips the 1-worker runs).
 
 --compare REF runs the same measurements against the checkout at REF (for example
 `git worktree add /tmp/warta-ref 04f258c`), so before and after come from one run on one
@@ -243,7 +243,7 @@ def collect(checkout: Path, args: argparse.Namespace) -> dict:
     """Every measurement for one checkout."""
     print(f"measuring {checkout} ...", file=sys.stderr)
     if args.engine == "dask":  # the engines side by side, nothing else
-        counts = sorted({1, args.workers})
+        counts = [args.workers] if args.only_workers else sorted({1, args.workers})
         return {f"{stage}{n}": measure(checkout, stage, args.corpus, args.articles, n)
                 for stage in ("full", "dask") for n in counts}
     out = {"analysis": measure(checkout, "analysis", args.corpus, args.articles),
@@ -336,6 +336,8 @@ def main() -> None:
                         help="articles for the stanza backend sample (0: skip; default 20)")
     parser.add_argument("--long", action="store_true",
                         help="also time one 20,000- and one 200,000-character article (slow)")
+    parser.add_argument("--only-workers", action="store_true",
+                        help="with --engine dask: measure only --workers workers, not also 1 (long memory runs)")
     parser.add_argument("--compare", metavar="REF", type=Path, help="another checkout to measure the same way")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="dask: only full extraction, the local engine beside --engine dask (1 and --workers)")
