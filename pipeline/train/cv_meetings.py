@@ -16,6 +16,7 @@ import json
 import random
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 
 import numpy as np
@@ -144,12 +145,12 @@ def cross_validate(folds: int = 5, seed: int = 0, articles: list[Article] | None
             if mode != "learned":
                 for s in SETS:
                     by_set[(mode, s)] += tally([a for a in test if a.set == s], model, score)
-    return {"component": "meetings", "metric": "meeting participant F1 (score.py), 5-fold over articles of dev+dev2",
+    return {"component": "meetings", "metric": "participant F1",
             **{mode: prf(c) for mode, c in totals.items()},
             "by_set": {f"{mode}/{s}": prf(c) for (mode, s), c in by_set.items()}}
 
 
-def train(seed: int = 0, output=MODEL_DIR):
+def train(output: Path = MODEL_DIR) -> Path:
     """Fit on every gold article and write the model."""
     articles = load_articles()
     return fit([ex for a in articles for ex in a.pairs[True]]).save(output)
@@ -161,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", choices=("cv", "train"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("-o", "--output", type=Path, default=MODEL_DIR)
     args = parser.parse_args(argv)
     if args.action == "cv":
         print(json.dumps(cross_validate(args.folds, args.seed), indent=1))
     else:
-        print(f"wrote {train(args.seed)}")
+        print(f"wrote {train(args.output)}")
     return 0
 
 
