@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -389,11 +390,13 @@ def find_meetings(
     sentences: list[tuple[int, int]] | None = None,
     windows: Windows = WINDOWS,
     lemmas: dict[int, str] | None = None,
+    presence: Presence | None = None,
 ) -> list[dict]:
     """Return one record `meetings` entry per event where named officials were together.
 
     `lemmas` (a word's start offset -> the model's lemma) add the model's reading of a word to
-    the affix rules that put it in a cue family."""
+    the affix rules that put it in a cue family. `presence` may revise who attended each event
+    the rules found before the meetings are written (the learned model, meetings_presence.py)."""
     if len(officials) < 2:
         return []
     sentences = merge_false_splits(text, split_at_lines(text, sentences or split_sentences(text)))
@@ -452,6 +455,8 @@ def find_meetings(
                 episode.evidence.append((sent.start, sent.end))
     if event_type is None:
         return []
+    if presence is not None:
+        episodes = presence(text, officials, episodes, views)
     return [meeting_record(text, officials, dates, ep, event_type) for ep in episodes if len(ep.attending()) >= 2]
 
 
@@ -472,6 +477,10 @@ class Episode:
         if self.remote:
             return {idx: role for idx, role in self.present.items() if idx in self.anchored}
         return self.present
+
+
+# Revises the episodes of an article: (text, officials, episodes, sentence views) -> episodes.
+Presence = Callable[[str, list[dict], list[Episode], list[SentenceView]], list[Episode]]
 
 
 def day_dates(dates: list[dict]) -> list[tuple[int, str]]:
