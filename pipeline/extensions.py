@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LEMMA, ORTH, POS
 from spacy.tokens import Doc
 
 # Each component stores its findings as plain dicts in the record's shape, so the
@@ -26,3 +27,18 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def pos_by_offset(doc: Doc) -> dict[int, str]:
+    """Each token's start offset -> its UPOS tag, read as arrays: a Python Token object per word
+    costs more than the tags themselves."""
+    rows = doc.to_array([IDX, POS]).tolist()
+    names = doc.vocab.strings
+    return {idx: names[pos] if pos else "" for idx, pos in rows}
+
+
+def lemmas_by_offset(doc: Doc) -> dict[int, str]:
+    """Each token's start offset -> its lemma, for the tokens whose lemma is not their own text."""
+    names = doc.vocab.strings
+    return {idx: names[lemma] for idx, lemma, orth in doc.to_array([IDX, LEMMA, ORTH]).tolist()
+            if lemma and lemma != orth}

@@ -523,7 +523,7 @@ def meeting_record(text: str, officials: list[dict], dates: list[dict], episode:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .extensions import doc_text, ensure_extensions  # noqa: E402
+from .extensions import doc_text, ensure_extensions, lemmas_by_offset  # noqa: E402
 
 
 class MeetingsComponent:
@@ -538,7 +538,7 @@ class MeetingsComponent:
         # not change with the backend's or `--analysis full`'s sentence bounds.
         lemmas = None
         if doc.has_annotation("LEMMA"):
-            lemmas = {t.idx: t.lemma_ for t in doc if t.lemma_ and t.lemma_ != t.text}
+            lemmas = lemmas_by_offset(doc)
         doc._.meetings = find_meetings(doc_text(doc), doc._.officials or [], doc._.dates or [], None,
                                        self.windows, lemmas)
         return doc

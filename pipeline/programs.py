@@ -291,13 +291,19 @@ def document_candidates(text: str) -> list[Found]:
     return found
 
 
-def known_program_candidates(text: str) -> list[Found]:
-    """Known programme acronyms with a capitalised qualifier: "PPKM Mikro", "PKH Daerah"."""
+@cache
+def known_program_regex() -> re.Pattern:
+    """A known programme acronym and up to two capitalised words after it."""
     names = [a for a, (_, kind) in acronyms().items() if kind == "program"]
     alts = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])((?:[ \t]+{TITLE_WORD}){{0,2}})")
+
+
+def known_program_candidates(text: str) -> list[Found]:
+    """Known programme acronyms with a capitalised qualifier: "PPKM Mikro", "PKH Daerah"."""
     found = []
     stop = program_cues()["not_name"]
-    for m in re.finditer(rf"(?<![\w-])({alts})(?![\w-])((?:[ \t]+{TITLE_WORD}){{0,2}})", text):
+    for m in known_program_regex().finditer(text):
         tail = [w for w in m.group(2).split()]
         kept = []
         for w in tail:
@@ -312,15 +318,28 @@ def known_program_candidates(text: str) -> list[Found]:
     return found + known_expansion_candidates(text)
 
 
-def known_expansion_candidates(text: str) -> list[Found]:
-    """National programmes written out in capitals without their acronym: "Cek Kesehatan Gratis"."""
-    found = []
+@cache
+def expansion_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(acronym, first word, pattern) of each national programme's written-out name; a word may
+    double its last letter, as spellings vary: "Mall Pelayanan Publik"."""
+    out = []
     for acr, (expansion, kind) in acronyms().items():
-        if kind != "program":
+        if kind == "program":
+            pattern = r"\s+".join(f"{re.escape(word)}{re.escape(word[-1])}?" for word in expansion.split())
+            first = re.match(r"\w*", expansion)  # the letters the text must have for a match to start
+            out.append((acr, first.group() if first else "", re.compile(rf"(?<![\w-]){pattern}(?![\w-])")))
+    return tuple(out)
+
+
+def known_expansion_candidates(text: str) -> list[Found]:
+    """National programmes written out in capitals without their acronym: "Cek Kesehatan Gratis".
+    Only the names whose first word the text has are searched for (one set look-up each)."""
+    words = set(re.findall(r"\w+", text))
+    found = []
+    for acr, first, pattern in expansion_patterns():
+        if first and first not in words and first + first[-1] not in words:
             continue
-        # a word may double its last letter, as spellings vary: "Mall Pelayanan Publik"
-        pattern = r"\s+".join(f"{re.escape(word)}{re.escape(word[-1])}?" for word in expansion.split())
-        for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+        for m in pattern.finditer(text):
             found.append(Found(m.group(), "program", m.start(), m.end(), [], norm_acronym(acr)))
     return found
 

@@ -64,6 +64,9 @@ def brand_candidates(text: str) -> list[Found]:
     a region after it ("Anggota Dewan Smart City Kabupaten Sumbawa") are not part of the name."""
     cues = program_cues()
     found = []
+    lowered = text.lower()
+    if not any(brand in lowered for brand in cues["brand"]):
+        return found  # no brand word at all: no capital run can hold one
     for m in CAPITAL_RUN.finditer(text):
         before = re.search(r"(?:^|[^\w])([\w,]+)[ \t]+$", text[max(0, m.start() - 30):m.start()])
         item = re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+$", text[max(0, m.start() - 10):m.start()])

@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text, ensure_extensions
+from ..extensions import doc_text, ensure_extensions, pos_by_offset
 from .mentions import mentions_of, nicknames, person_record
 from .people import group_people, place_after_titles, place_words
 from .reading import scan
@@ -56,7 +56,7 @@ class OfficialsComponent:
         entities = None
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        tags = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
+        tags = pos_by_offset(doc) if doc.has_annotation("POS") else None
         doc._.officials = find_officials(doc_text(doc), entities, tags)
         return doc
 
