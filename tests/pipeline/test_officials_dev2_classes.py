@@ -339,3 +339,11 @@ def test_a_title_abbreviation_that_is_also_a_regency():
     text = ("Rapat digelar.\nBupati Karo Cory Sebayang dan Karo Administrasi Pimpinan Eddy Lesnusa hadir "
             "bersama warga karo Barus.")
     assert names(text) == {"Cory Sebayang": ["Bupati Karo"], "Eddy Lesnusa": ["Karo Administrasi Pimpinan"]}
+
+
+def test_a_name_closing_a_fronted_clause_is_not_the_next_subjects_apposition():
+    text = ("Rapat digelar.\nUntuk menjawab pertanyaan Jabir, Bupati Kolaka lalu meminta Kadis Pertanian "
+            "menjawab. Dalam kesempatan itu, Andi Saleh, Kepala Desa Lapai, mengatakan hal itu.")
+    found = names(text)
+    assert "Jabir" not in found
+    assert found["Andi Saleh"] == ["Kepala Desa Lapai"]
