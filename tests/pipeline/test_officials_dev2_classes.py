@@ -347,3 +347,10 @@ def test_a_name_closing_a_fronted_clause_is_not_the_next_subjects_apposition():
     found = names(text)
     assert "Jabir" not in found
     assert found["Andi Saleh"] == ["Kepala Desa Lapai"]
+
+
+def test_a_misspelt_region_keyword_and_its_region_are_not_a_name():
+    text = "Rapat didampingi Kepala Bappeda Provensi Sultra, Asisten I Setda Kolaka H Muh Bakri."
+    found = names(text)
+    assert "Provensi Sultra" not in found
+    assert "Muh Bakri" in found
