@@ -38,6 +38,7 @@ from .titles import (
 from .tokens import (
     Tok,
     Tokens,
+    acting_form,
     counted,
     ends_sentence,
     is_acronym,
@@ -235,6 +236,8 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
     parsed, span, n = r.parsed, r.span, len(toks)
     if not (parsed and not r.ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"):
         return
+    if ends_sentence(toks[parsed[1] - 1]):
+        return  # "Kabag Humas Erwin Kontu. Dinkes Bitung ...": the next sentence carries no unit on
     short = parsed[1] - parsed[0] <= 3
     joined = short and not r.comma and unit_joined_after(toks, span, parsed[1])
     if not (short and (rank_at(toks, parsed[1], text) or not r.comma and continues_unit(toks, parsed[1], text))
@@ -540,11 +543,14 @@ def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]
         start = post_before(toks, k, text)
         if start is not None and any(t.text in private for t in toks[start:k]):
             continue  # "Ketua KKIG Sulut": the head of a private association, not an official
+        named_at = k
+        if start is None:
+            start, named_at = office_before(toks, k, text)
         inside = tokens_inside(toks, token_starts, s, e)
         if start is None or not inside or not all(name_token(toks, i) for i in inside):
             continue
         last = inside[-1]
-        title_end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
+        title_end = toks[named_at - 1].start if toks[named_at - 1].text == "," else toks[named_at].start
         written = text[toks[start].start:title_end].strip(" ,")
         position = {"title": written, "normalized": written, "region": None, "acting": None,
                     "start": toks[start].start, "end": toks[start].start + len(written), "key": written.lower()}
@@ -552,6 +558,32 @@ def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]
         if finding:
             found.append(finding)
     return found
+
+
+def office_before(toks: list[Tok], k: int, text: str) -> tuple[int | None, int]:
+    """An office written as its head's post in a list of officials, right before the model's PER at
+    token k: "Kepala Dinas Pariwisata Rita Tumewu, Disperindag Benny Lontoh", "Plt Kemenag Kampar
+    Fuadi Ahmad", "Setda Sumenep Ir. Edy Rasyadi". The office is an agency acronym, with an acting
+    prefix or a listed region, after a list separator or at a line's start. Returns (start of the
+    post, index where the name and its honorifics begin)."""
+    named_at = k
+    while named_at > 0 and is_honorific(toks[named_at - 1].text):
+        named_at -= 1
+    j = named_at
+    for r in range(max(0, j - 3), j):
+        if match_region(toks, r) == j and is_cap(toks[r]):
+            j = r
+            break
+    if j < 1 or not (word_class(toks[j - 1].text, "agency_acronym") and is_cap(toks[j - 1])):
+        return None, k
+    start = j - 1
+    if start > 0 and acting_form(toks[start - 1].text):
+        start -= 1
+    before = toks[start - 1] if start > 0 else None
+    if before is None or before.text in {",", ";"} or not same_line(text, before, toks[start]) \
+            or acting_form(toks[start].text):
+        return start, named_at
+    return None, k
 
 
 COMMUNITY_ACRONYM_RE = re.compile(r"\b([A-Z]\w+)((?:\s+[A-Z]\w+){0,6})\s+\(([A-Z][A-Za-z]{1,9})\)")

@@ -354,3 +354,17 @@ def test_a_misspelt_region_keyword_and_its_region_are_not_a_name():
     found = names(text)
     assert "Provensi Sultra" not in found
     assert "Muh Bakri" in found
+
+
+def test_an_office_written_as_its_heads_post_in_a_list_of_officials():
+    text = ("Rapat digelar.\nHadir Kepala Dinas Pariwisata Rita Tumewu, Disperindag Benny Lontoh, dan "
+            "Kabag Humas Erwin Kontu. Dinkes Bitung Maria Lumi menggelar vaksinasi.")
+    ents = [per(text, n) for n in ("Rita Tumewu", "Benny Lontoh", "Erwin Kontu", "Maria Lumi")]
+    found = names(text, ents)
+    assert found["Benny Lontoh"] == ["Disperindag"]
+    assert "Maria Lumi" not in found  # an office opening a sentence is its subject, not a post
+
+
+def test_a_unit_is_not_carried_on_over_a_sentence_end():
+    text = "Rapat digelar.\nHadir Kabag Humas Erwin Kontu. Dinkes Bitung Maria Lumi menggelar vaksinasi."
+    assert names(text)["Erwin Kontu"] == ["Kabag Humas"]
