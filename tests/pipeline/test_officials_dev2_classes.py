@@ -368,3 +368,9 @@ def test_an_office_written_as_its_heads_post_in_a_list_of_officials():
 def test_a_unit_is_not_carried_on_over_a_sentence_end():
     text = "Rapat digelar.\nHadir Kabag Humas Erwin Kontu. Dinkes Bitung Maria Lumi menggelar vaksinasi."
     assert names(text)["Erwin Kontu"] == ["Kabag Humas"]
+
+
+def test_two_undotted_capitals_after_a_generals_name_are_his_initials():
+    text = "Rapat.\nPangdam II/SWJ Mayjend TNI Iskandar MS, Asterdam II/SWJ Kol Inf Syaiful Anwar hadir."
+    found = names(text)
+    assert "Iskandar MS" in found and "Iskandar" not in found
