@@ -69,12 +69,29 @@ def comma_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,
         return None  # "Kepala Bappeda Koswara, Kepala Dinas LH": a list, not apposition
     if back and back[0] > 0 and toks[back[0] - 1].low == "menurut" and nxt is not None and nxt.text.islower():
         return None  # "Menurut Endah, Bunda PAUD Desa berperan ...": the title opens the next clause
+    if back and nxt is not None and nxt.text.islower() and fronted_clause(toks, back[0]):
+        return None  # "Untuk menjawab pertanyaan Jabir, Bupati Kolaka lalu meminta ...": the same
     if back and back[0] > 1 and toks[back[0] - 1].text == "," and name_span(toks, back) in named:
         return None  # "Walikota Surabaya, Tri Rismaharini, Plt Walikota Sidoarjo": the next item of a list
     if back and name_span(toks, back) in named and span.last + 1 < len(toks) and toks[span.last].text == "," \
             and match_title(toks, span.last + 1):
         return None  # "Ketua DPRD Lobar Hj.Sumiatun, Dandim 1606 Lobar, Kepala Kejaksaan ...": a list of posts
     return tdict, back
+
+
+CLAUSE_OPENERS = {"untuk", "saat", "ketika", "setelah", "sebelum", "usai", "karena", "atas", "bagi", "kepada",
+                  "menanggapi", "menjawab", "mendengar"}
+
+
+def fronted_clause(toks: list[Tok], first: int) -> bool:
+    """The name closes a clause opened by a preposition or conjunction at the start of its sentence,
+    with no comma between: "Untuk menjawab pertanyaan Jabir, ..."."""
+    k = first - 1
+    while k >= 0 and toks[k].text != "," and not ends_sentence(toks[k]) and toks[k].text not in {"“", "\""}:
+        if k == 0 or ends_sentence(toks[k - 1]) or toks[k - 1].text in {"“", "\""}:
+            return toks[k].low in CLAUSE_OPENERS
+        k -= 1
+    return False
 
 
 def adjacent_apposition(toks: list[Tok], text: str, span: TitleSpan, tdict: dict,

@@ -16,8 +16,18 @@ from ..names import (
     split_name,
 )
 from .places import match_region, nickname_group
-from .tokens import Tok, ends_sentence, gap, is_cap, is_subsequence_str, match_title, name_token, same_line
-from .vocab import MAX_NAME_TOKENS, lexicon, regions, word_class
+from .tokens import (
+    Tok,
+    ends_sentence,
+    gap,
+    is_cap,
+    is_subsequence_str,
+    match_title,
+    name_token,
+    one_edit_apart,
+    same_line,
+)
+from .vocab import MAX_NAME_TOKENS, lexicon, long_region_keywords, regions, word_class
 
 
 @dataclass
@@ -173,6 +183,9 @@ def finding_from(toks: list[Tok], text: str, first: int, last: int, hons: list[s
         return None  # "Wali Kota Bima": the region, not a person
     if all(word_class(w, "agency") or word_class(w, "agency_acronym") for w in parts.name.split()):
         return None  # "Kapolres, Kejaksaan Negeri dan ...": a body, not a person
+    if any(len(w) >= 7 and any(one_edit_apart(w.lower(), k) for k in long_region_keywords())
+           for w in parts.name.split()):
+        return None  # "Kepala Bappeda Provensi Sultra": a region keyword misspelt, then the region
     return Finding(parts.name, (s, e), hons + parts.honorifics, parts.degrees + degs, titles)
 
 

@@ -11,6 +11,7 @@ from ..names import (
     same_spelling,
 )
 from .name_reading import Finding
+from .tokens import one_edit_apart
 from .vocab import small_area_titles, title_families
 
 
@@ -112,18 +113,6 @@ def place_words(text: str) -> frozenset[str]:
         word = m.group(1) or m.group(2) or m.group(3)
         words |= {word, word.split("-")[0]}
     return frozenset(words)
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """Two different words one letter apart: one inserted, dropped, changed, or two swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def written_once(word: str, text: str, words: Counter[str]) -> bool:

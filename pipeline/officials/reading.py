@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ..names import is_degree, is_honorific, is_initial
 from .appositions import appositions
 from .deputies import deputy_findings
-from .members import is_member_post, listed_members
+from .entity_posts import entity_posts
+from .members import group_members, is_member_post, listed_members
 from .name_reading import (
     Finding,
     ParsedName,
@@ -20,7 +21,6 @@ from .name_reading import (
     initials_in_name,
     nickname_after,
     parse_name,
-    tokens_inside,
 )
 from .places import district_word, local_region_words, match_region, nickname_group
 from .titles import (
@@ -28,7 +28,6 @@ from .titles import (
     continues_unit,
     parse_complement,
     parse_title,
-    post_before,
     rank_at,
     rank_dict,
     short_for,
@@ -235,6 +234,8 @@ def continue_the_unit(r: Reading, toks: Tokens, text: str, local: frozenset[str]
     parsed, span, n = r.parsed, r.span, len(toks)
     if not (parsed and not r.ranks and not parsed[3] and parsed[2] == parsed[1] and span.entry.kind != "rank"):
         return
+    if ends_sentence(toks[parsed[1] - 1]):
+        return  # "Kabag Humas Erwin Kontu. Dinkes Bitung ...": the next sentence carries no unit on
     short = parsed[1] - parsed[0] <= 3
     joined = short and not r.comma and unit_joined_after(toks, span, parsed[1])
     if not (short and (rank_at(toks, parsed[1], text) or not r.comma and continues_unit(toks, parsed[1], text))
@@ -467,33 +468,6 @@ def scan(text: str, entities: list[tuple[int, int, str]] | None = None) -> tuple
     return findings, [d | {"first": s.first, "last": s.last} for s, d in bare_titles]
 
 
-LIST_CUES = {"antaranya", "diantaranya", "yakni", "yaitu"}  # "25 anggota DPRD ... di antaranya A, B, dan C"
-
-
-def group_members(toks: Tokens, text: str, span: TitleSpan) -> tuple[list[Finding], int]:
-    """The members a counted or plural member post names in a list announced later in its sentence
-    ("Terdapat 25 anggota DPRD Kota Makassar yang datang, di antaranya Ir H Abidin, Muslim Fattah,
-    ... dan H Abd Rahim"): each listed name holds the post. A list needs two names or more; the
-    token to read on from."""
-    if not is_member_post(title_dict(span, toks, text)):
-        return [], span.last
-    k = span.last
-    while k < min(len(toks), span.last + 30) and not ends_sentence(toks[k]) and toks[k].low not in LIST_CUES:
-        k += 1
-    if k + 1 >= len(toks) or toks[k].low not in LIST_CUES or not same_line(text, toks[span.last], toks[k]):
-        return [], span.last
-    k += 1 + (toks[k + 1].text == ":")
-    parsed = parse_name(toks, k, text)
-    if not parsed or match_title(toks, k):
-        return [], span.last
-    title = title_dict(span, toks, text)
-    first = finding_from(toks, text, parsed[0], parsed[1], parsed[3], parsed[4], [title])
-    rest, end = listed_members(toks, text, parsed[2], title)
-    if not first or not rest:
-        return [], span.last
-    return [first, *rest], end
-
-
 def unit_name(toks: list[Tok], span: TitleSpan) -> frozenset[str]:
     """The own name (two or three plain words) closing a title's complement, lower-cased: "tirta pakuan"
     in "Direktur Utama PDAM Tirta Pakuan", so that a later "Direktur Teknik PDAM Tirta Pakuan X"
@@ -520,47 +494,6 @@ def district_apposition(toks: list[Tok], span: TitleSpan, parsed: tuple[int, int
     first, last, end, hons, degs = parsed
     return (last - first == 1 and not hons and end == last and span.entry.unit in SMALL_AREAS
             and district_word(toks, span.first, first))
-
-
-def entity_posts(toks: list[Tok], text: str, entities: list[tuple[int, int, str]] | None,
-                 taken: list[tuple[int, int]]) -> list[Finding]:
-    """Officials the NER model vouches for: a person right after a generic post and its body
-    ("Wakil Ketua 2, Hamzah Sidik Djibran", "perwakilan Kesbangpol Zulfadli Matondang")."""
-    by_start = {t.start: i for i, t in enumerate(toks)}
-    token_starts = [t.start for t in toks]
-    named = bytearray(len(text) + 1)
-    for a, b in taken:
-        named[a:b] = b"\x01" * (b - a)
-    found = []
-    private = community_acronyms(text)
-    for s, e, label in entities or ():
-        k = by_start.get(s)
-        if label.upper() not in {"PER", "PERSON"} or k is None or any(named[s:e]):
-            continue
-        start = post_before(toks, k, text)
-        if start is not None and any(t.text in private for t in toks[start:k]):
-            continue  # "Ketua KKIG Sulut": the head of a private association, not an official
-        inside = tokens_inside(toks, token_starts, s, e)
-        if start is None or not inside or not all(name_token(toks, i) for i in inside):
-            continue
-        last = inside[-1]
-        title_end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
-        written = text[toks[start].start:title_end].strip(" ,")
-        position = {"title": written, "normalized": written, "region": None, "acting": None,
-                    "start": toks[start].start, "end": toks[start].start + len(written), "key": written.lower()}
-        finding = finding_from(toks, text, k, last + 1, [], [], [position])
-        if finding:
-            found.append(finding)
-    return found
-
-
-COMMUNITY_ACRONYM_RE = re.compile(r"\b([A-Z]\w+)((?:\s+[A-Z]\w+){0,6})\s+\(([A-Z][A-Za-z]{1,9})\)")
-
-
-def community_acronyms(text: str) -> frozenset[str]:
-    """Acronyms the article spells out as a private body: "Kerukunan Keluarga Indonesia Gorontalo
-    (KKIG)", "Ikatan Pelajar ... (IPM)": the spelled-out name opens with a community word."""
-    return frozenset(m.group(3) for m in COMMUNITY_ACRONYM_RE.finditer(text) if word_class(m.group(1), "community"))
 
 
 def coordinated(toks: list[Tok], earlier: TitleSpan, later: TitleSpan) -> bool:

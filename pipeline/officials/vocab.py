@@ -82,6 +82,13 @@ def title_entries() -> dict[str, list[TitleEntry]]:
 
 
 @cache
+def long_region_keywords() -> frozenset[str]:
+    """Region keywords of eight letters or more, lower-cased (kabupaten, provinsi, kecamatan ...): long
+    enough that a word one letter from one is that keyword misspelt, not a name."""
+    return frozenset(w for w, classes in lexicon().items() if "region_keyword" in classes and len(w) >= 8)
+
+
+@cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word classes from data/officials_lexicon.tsv, by lower-cased word."""
     classes: dict[str, set[str]] = {}

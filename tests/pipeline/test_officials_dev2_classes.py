@@ -339,3 +339,38 @@ def test_a_title_abbreviation_that_is_also_a_regency():
     text = ("Rapat digelar.\nBupati Karo Cory Sebayang dan Karo Administrasi Pimpinan Eddy Lesnusa hadir "
             "bersama warga karo Barus.")
     assert names(text) == {"Cory Sebayang": ["Bupati Karo"], "Eddy Lesnusa": ["Karo Administrasi Pimpinan"]}
+
+
+def test_a_name_closing_a_fronted_clause_is_not_the_next_subjects_apposition():
+    text = ("Rapat digelar.\nUntuk menjawab pertanyaan Jabir, Bupati Kolaka lalu meminta Kadis Pertanian "
+            "menjawab. Dalam kesempatan itu, Andi Saleh, Kepala Desa Lapai, mengatakan hal itu.")
+    found = names(text)
+    assert "Jabir" not in found
+    assert found["Andi Saleh"] == ["Kepala Desa Lapai"]
+
+
+def test_a_misspelt_region_keyword_and_its_region_are_not_a_name():
+    text = "Rapat didampingi Kepala Bappeda Provensi Sultra, Asisten I Setda Kolaka H Muh Bakri."
+    found = names(text)
+    assert "Provensi Sultra" not in found
+    assert "Muh Bakri" in found
+
+
+def test_an_office_written_as_its_heads_post_in_a_list_of_officials():
+    text = ("Rapat digelar.\nHadir Kepala Dinas Pariwisata Rita Tumewu, Disperindag Benny Lontoh, dan "
+            "Kabag Humas Erwin Kontu. Dinkes Bitung Maria Lumi menggelar vaksinasi.")
+    ents = [per(text, n) for n in ("Rita Tumewu", "Benny Lontoh", "Erwin Kontu", "Maria Lumi")]
+    found = names(text, ents)
+    assert found["Benny Lontoh"] == ["Disperindag"]
+    assert "Maria Lumi" not in found  # an office opening a sentence is its subject, not a post
+
+
+def test_a_unit_is_not_carried_on_over_a_sentence_end():
+    text = "Rapat digelar.\nHadir Kabag Humas Erwin Kontu. Dinkes Bitung Maria Lumi menggelar vaksinasi."
+    assert names(text)["Erwin Kontu"] == ["Kabag Humas"]
+
+
+def test_two_undotted_capitals_after_a_generals_name_are_his_initials():
+    text = "Rapat.\nPangdam II/SWJ Mayjend TNI Iskandar MS, Asterdam II/SWJ Kol Inf Syaiful Anwar hadir."
+    found = names(text)
+    assert "Iskandar MS" in found and "Iskandar" not in found
