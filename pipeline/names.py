@@ -21,6 +21,7 @@ def read_lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def bare(token: str) -> str:
     """A token lower-cased without dots, spaces and hyphens, for vocabulary look-ups (cached: the
     officials extractor looks up every token's form many times)."""

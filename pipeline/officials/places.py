@@ -187,9 +187,15 @@ def written_regions(toks: list[Tok]) -> list[tuple[str, ...]]:
     """The multi-word regions the article writes in full, word for word; one look-up per run of
     words rather than one search of the text per listed region."""
     lows = [t.low for t in toks]
-    lengths = {len(r) for r in region_words()}
-    runs = {tuple(lows[i:i + n]) for n in lengths for i in range(len(lows) - n + 1)}
+    lengths, firsts = region_shapes()
+    runs = {tuple(lows[i:i + n]) for i, low in enumerate(lows) if low in firsts for n in lengths}
     return [r for r in region_words() if r in runs]
+
+
+@cache
+def region_shapes() -> tuple[frozenset[int], frozenset[str]]:
+    """The word counts of the multi-word regions, and their first words."""
+    return frozenset(len(r) for r in region_words()), frozenset(r[0] for r in region_words())
 
 
 def local_region_words(toks: list[Tok]) -> frozenset[str]:

@@ -60,6 +60,11 @@ class Tokens(list):
     headline_only: frozenset[int] = frozenset()
     headline_common: frozenset[int] = frozenset()
 
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        # match_title's answer at each index: a title is tried at every token by several passes
+        self.title_memo: dict[int, tuple[int, TitleEntry] | None] = {}
+
 
 def tokenize(text: str) -> Tokens:
     """Word and punctuation tokens with offsets."""
@@ -185,7 +190,18 @@ def same_line(text: str, a: Tok, b: Tok) -> bool:
 
 
 def match_title(toks: list[Tok], i: int) -> tuple[int, TitleEntry] | None:
-    """The longest vocabulary title starting at token i: (end index, entry)."""
+    """The longest vocabulary title starting at token i: (end index, entry); remembered per
+    index on a Tokens list, which is never changed once made."""
+    memo = toks.title_memo if type(toks) is Tokens else None
+    if memo is None:
+        return longest_title(toks, i)
+    if i not in memo:
+        memo[i] = longest_title(toks, i)
+    return memo[i]
+
+
+def longest_title(toks: list[Tok], i: int) -> tuple[int, TitleEntry] | None:
+    """match_title without the memo."""
     if i >= len(toks):
         return None
     for entry in title_entries().get(toks[i].key, []):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..names import (
     bare,
@@ -100,7 +100,13 @@ def lexicon() -> dict[str, frozenset[str]]:
 
 def word_class(token: str, cls: str) -> bool:
     """True when the token belongs to a lexicon class."""
-    return cls in lexicon().get(token.lower().rstrip("."), frozenset())
+    return cls in classes_of(token)
+
+
+@lru_cache(maxsize=1 << 16)
+def classes_of(token: str) -> frozenset[str]:
+    """The lexicon classes of a token (looked up for every token by several passes)."""
+    return lexicon().get(token.lower().rstrip("."), frozenset())
 
 
 @cache
