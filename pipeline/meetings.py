@@ -9,8 +9,9 @@ represented ("mewakili X", "X melalui Y") or named as the owner of a policy. Eac
 role (host, guest, accompanying, attendee, speaker) comes from the cue written nearest the
 mention (cues and word families: meetings_cues.py). The lines of an attendance list that follow
 an event sentence count with it. An event sentence dated another day starts another event; one
-dated over a month earlier is background. Each event with at least two officials present is a
-meeting.
+dated over a month earlier is background. An event sentence opened by "Sebelumnya," or "Diketahui,"
+tells another event, unless it names nobody new (the same event told from its start). Each event
+with at least two officials present is a meeting.
 """
 
 from __future__ import annotations
@@ -324,7 +325,10 @@ def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: s
         # "Sekda Ridwan menyampaikan jawaban wali kota": a verb with its own prefix follows its speaker;
         # "kata Kepala Bidang ..., Sutopo" names the speaker after the word.
         verb = re.match(r"(?:me|ber)", text[cue.start:cue.end], re.IGNORECASE) is not None
-        if before and (verb or not after):
+        # A passive one names its speaker only after it: "Dalam amanat Gubernur X tersebut disampaikan
+        # bahwa ..." says nothing of who spoke, "hal itu disampaikan oleh Kabid Y" names Y.
+        passive = re.match(r"di", text[cue.start:cue.end], re.IGNORECASE) is not None
+        if before and not passive and (verb or not after):
             speakers.add(before[-1][2])
         elif after:
             speakers.add(after[0][2])
@@ -365,6 +369,31 @@ def planned(sent: SentenceView, here: list[tuple[int, int, int]], text: str, win
         after = [m for m in here if cue.end <= m[0] <= cue.end + windows.role_after]
         if after and not re.search(r"[.;]", text[cue.end:after[0][0]]):
             out.add(after[0][0])
+    return out
+
+
+def turns_to_another_event(sent: SentenceView, text: str) -> bool:
+    """A sentence opened by a connective that turns to another event, followed by a comma:
+    "Sebelumnya, setiba di Palembang, Pj Gubernur A meninjau ...", "Diketahui, Mendagri B melantik A"."""
+    return any(re.fullmatch(r"\W*", text[sent.start:c.start]) and re.match(r"\s*,", text[c.end:sent.end])
+               for c in sent.live("turn"))
+
+
+def fold_retold(episodes: list[Episode]) -> list[Episode]:
+    """Episodes opened by a turn that name nobody new are the event already told, from its start
+    ("Sebelumnya, A mendengarkan paparan B" where A and B met): they join the episode before."""
+    out: list[Episode] = []
+    for ep in episodes:
+        if ep.turned and out and ep.present.keys() <= out[-1].present.keys():
+            prev = out[-1]
+            for idx, role in ep.present.items():
+                if prev.present.get(idx) is None:
+                    prev.present[idx] = role
+            prev.anchored |= ep.anchored
+            prev.evidence += ep.evidence
+            prev.remote = prev.remote or ep.remote
+        else:
+            out.append(ep)
     return out
 
 
@@ -430,6 +459,8 @@ def find_meetings(
         day = day_in(days, sent.start, sent.end)
         if day and episodes[-1].day and days_between(day, episodes[-1].day) > BACKGROUND_DAYS:
             continue  # an event long before the one reported ("ditandatangani ... tanggal 19 Mei 2021") is background
+        if events and here and episodes[-1].present and turns_to_another_event(sent, text):
+            episodes.append(Episode(turned=True))  # "Sebelumnya, ...": another event, unless it names no one new
         if events and here and day and episodes[-1].day and day != episodes[-1].day and episodes[-1].present:
             episodes.append(Episode())  # an event on another day is another meeting
         episode = episodes[-1]
@@ -455,6 +486,7 @@ def find_meetings(
                 episode.evidence.append((sent.start, sent.end))
     if event_type is None:
         return []
+    episodes = fold_retold(episodes)
     if presence is not None:
         episodes = presence(text, officials, episodes, views)
     return [meeting_record(text, officials, dates, ep, event_type) for ep in episodes if len(ep.attending()) >= 2]
@@ -470,6 +502,7 @@ class Episode:
     event_type: str | None = None
     day: str | None = None
     remote: bool = False
+    turned: bool = False  # opened by a sentence that turns to another event ("Sebelumnya, ...")
 
     def attending(self) -> dict[int, str | None]:
         """The participants: at a video conference only those it places there, not every official

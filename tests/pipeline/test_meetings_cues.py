@@ -119,3 +119,29 @@ def test_a_mayor_quoted_first_and_then_chairing_is_the_host():
                      "memimpin rapat tim kerja bersama Sekda Bitung Rudy Theno di ruang rapat Sekda.")
     assert roles["Maurits Mantiri"] == "host"
     assert "Rudy Theno" in roles
+
+
+def test_a_speech_family_names_the_speaker_after_a_passive_verb():
+    roles = roles_of("Wakil Gubernur Bengkulu Rahmat Hidayat membuka Forum Konsultasi Publik RKPD di Hotel Raflesia, "
+                     "Kamis (26/01/2023). Seperti yang disampaikan oleh Kabid Perencanaan Bappeda Provinsi Bengkulu "
+                     "Sutrisno Wibowo, kegiatan ini bertujuan menyamakan persepsi pembangunan.")
+    assert roles == {"Rahmat Hidayat": "host", "Sutrisno Wibowo": "speaker"}
+
+
+def test_a_passive_speech_verb_after_a_name_makes_no_speaker():
+    roles = roles_of("Pj Bupati Kampar Ahmad Fauzi memimpin upacara HUT Provinsi Riau di Lapangan Pelajar. "
+                     "Dalam amanat Gubernur Riau Budi Santoso tersebut disampaikan bahwa ekonomi daerah membaik. "
+                     "Upacara diikuti Asisten I Rudi Hartono.")
+    assert "Budi Santoso" not in roles and "Rudi Hartono" in roles
+
+
+def test_handing_over_written_as_a_passive_verb_opens_the_event():
+    roles = roles_of("Rekomendasi tersebut diserahkan oleh Ketua DPRD Gorontalo Andi Saputra kepada Penjabat "
+                     "Gubernur Gorontalo Budi Santoso di ruang sidang DPRD.")
+    assert set(roles) == {"Andi Saputra", "Budi Santoso"}
+
+
+def test_bersilaturahmi_opens_a_courtesy_call():
+    roles = roles_of("Pj Gubernur Sumsel Budi Santoso bersilaturahmi dengan Pangdam II/Sriwijaya Mayjen TNI Rahmat "
+                     "Hidayat membahas penanganan karhutla.")
+    assert set(roles) == {"Budi Santoso", "Rahmat Hidayat"}
