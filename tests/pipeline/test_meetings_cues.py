@@ -135,12 +135,6 @@ def test_a_passive_speech_verb_after_a_name_makes_no_speaker():
     assert "Budi Santoso" not in roles and "Rudi Hartono" in roles
 
 
-def test_handing_over_written_as_a_passive_verb_opens_the_event():
-    roles = roles_of("Rekomendasi tersebut diserahkan oleh Ketua DPRD Gorontalo Andi Saputra kepada Penjabat "
-                     "Gubernur Gorontalo Budi Santoso di ruang sidang DPRD.")
-    assert set(roles) == {"Andi Saputra", "Budi Santoso"}
-
-
 def test_bersilaturahmi_opens_a_courtesy_call():
     roles = roles_of("Pj Gubernur Sumsel Budi Santoso bersilaturahmi dengan Pangdam II/Sriwijaya Mayjen TNI Rahmat "
                      "Hidayat membahas penanganan karhutla.")
