@@ -183,7 +183,9 @@ def view(text: str, start: int, end: int, quotes: list[tuple[int, int]],
     cues = [c for c in cues if c.cls != "not" and not any(a <= c.start < b for a, b in idioms)]
     void = []
     for c in cues:
-        if c.cls == "past":
+        if c.cls == "past" and c.value == "head" and re.match(r"\s*,", text[c.end:end]):
+            void.append((c.start, end))  # "Tahun lalu, A bertemu B": the time of all that follows
+        elif c.cls == "past":
             void.append((c.start, clause_end(text, c.end, end)))
         elif c.cls == "plan" and re.search(r"\byang\s+$", text[max(start, c.start - 8):c.start]):
             void.append((c.start, clause_end(text, c.end, end)))  # "Musrenbang yang dijadwalkan ..., dibuka"
@@ -373,10 +375,11 @@ def planned(sent: SentenceView, here: list[tuple[int, int, int]], text: str, win
 
 
 def turns_to_another_event(sent: SentenceView, text: str) -> bool:
-    """A sentence opened by a connective that turns to another event, followed by a comma:
-    "Sebelumnya, setiba di Palembang, Pj Gubernur A meninjau ...", "Diketahui, Mendagri B melantik A"."""
-    return any(re.fullmatch(r"\W*", text[sent.start:c.start]) and re.match(r"\s*,", text[c.end:sent.end])
-               for c in sent.live("turn"))
+    """A sentence or clause opened by a connective that turns to another event, followed by a comma:
+    "Sebelumnya, setiba di Palembang, Pj Gubernur A meninjau ...", "Diketahui, Mendagri B melantik A",
+    "Bupati A menambahkan, beberapa waktu lalu, pihaknya berdialog dengan wakilnya, C"."""
+    return any(re.search(r"(?:^|,)\W*(?:\w+\s+)?$", text[sent.start:c.start])
+               and re.match(r"\s*,", text[c.end:sent.end]) for c in sent.live("turn"))
 
 
 def fold_retold(episodes: list[Episode]) -> list[Episode]:

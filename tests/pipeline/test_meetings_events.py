@@ -50,3 +50,16 @@ def test_sebelumnya_naming_nobody_new_retells_the_same_meeting():
             "tersebut, Rina Lubis didampingi Ketua TP PKK Asahan Titi Suryani. Sebelumnya, Rina Lubis mendengarkan "
             "paparan dari Ketua TP PKK Asahan Titi Suryani di Aula Kantor Desa.")
     assert events_of(text) == [{"Rina Lubis", "Titi Suryani"}]
+
+
+def test_a_dialog_a_speaker_dates_beberapa_waktu_lalu_is_another_meeting():
+    text = ("Menteri Dalam Negeri Tito Karnavian menerima Bupati Merauke, Yohanes Gebze di ruang kerjanya, Selasa "
+            "(30/3/2021). Bupati Merauke Yohanes Gebze menambahkan, beberapa waktu lalu, pihaknya sudah ke Keppi, "
+            "Kabupaten Mappi melakukan dialog bersama wakilnya, Markus Ndiken.")
+    assert events_of(text) == [{"Tito Karnavian", "Yohanes Gebze"}, {"Yohanes Gebze", "Markus Ndiken"}]
+
+
+def test_a_meeting_dated_tahun_lalu_adds_nobody():
+    text = ("Gubernur Jambi Al Haris menerima Bupati Kerinci Adirozal di rumah dinas, Senin (3/5/2021). Tahun lalu, "
+            "Al Haris juga bertemu Wali Kota Jambi Syarif Fasha di Jakarta.")
+    assert events_of(text) == [{"Al Haris", "Adirozal"}]
