@@ -291,20 +291,22 @@ def together(sent: SentenceView, here: list[tuple[int, int, int]], windows: Wind
 
 
 def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
-              windows: Windows = WINDOWS) -> dict[int, str]:
+              windows: Windows = WINDOWS, titles: dict[int, list[tuple[int, int]]] | None = None) -> dict[int, str]:
     """Starts of the mentions a sentence says were not there: represented ("mewakili X",
     "X melalui Y", "X diwakili"), excused ("berhalangan") or only sending a message ("pesan dari X").
 
     Only those mentions are dropped: the same person may be named elsewhere at the event, as a
     spokesman speaks "mewakili Kapolda" who is there. `mentions` are the sentence's, sorted.
     Each start maps to its cue's value: "mention" where the official is only named as the owner
-    of a policy, "" where someone else stood in for them."""
+    of a policy, "" where someone else stood in for them. `titles` (official -> spans of the titles
+    the text gives them) keep an owner cue from reaching past another noun: in "pembaca visi misi
+    Riau Kadis Perindustrian X" the vision is Riau's, not X's."""
     out: dict[int, str] = {}
     starts = [m[0] for m in mentions]
     for cue in cues:
         if cue.cls == "absent_before":
             after = within(mentions, starts, cue.end, cue.end + windows.absent)
-            if after:
+            if after and not (cue.value == "mention" and titled_apart(text, cue.end, after[0], titles or {})):
                 out[after[0][0]] = cue.value
         elif cue.cls == "absent_after" and (cue.value != "by" or REPRESENTATIVE.match(text, cue.end)):
             before = [m for m in within(mentions, starts, cue.start - windows.absent - 200, cue.start)
@@ -313,6 +315,14 @@ def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
             if before and not VERB_BETWEEN.search(text, before[-1][1], cue.start):
                 out[max(before, key=lambda m: m[1])[0]] = cue.value
     return out
+
+
+def titled_apart(text: str, pos: int, mention: tuple[int, int, int], titles: dict[int, list[tuple[int, int]]]) -> bool:
+    """The official's own title stands between pos and the mention, after a name of its own
+    ("visi misi Riau Kadis X": the vision is Riau's). Not when the title follows right away or
+    after plain words ("kebijakan Gubernur Riau X", "kepemimpinannya bersama Wakil Gubernur X")."""
+    spans = [(s, e) for s, e in titles.get(mention[2], []) if pos <= s and e <= mention[0]]
+    return bool(spans) and all(re.search(r"\b[A-Z]", text[pos:s]) for s, _ in spans)
 
 
 def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: str,
@@ -436,8 +446,11 @@ def find_meetings(
     every = sorted((m["start"], m["end"], idx) for idx, o in enumerate(officials) for m in o.get("mentions", []))
     starts = [m[0] for m in every]
     views = [view(text, start, end, quotes, lemmas) for start, end in sentences]
+    titles = {idx: [(p["start"], p["end"]) for p in o.get("positions", []) if "start" in p]
+              for idx, o in enumerate(officials)}
     absent = {pos: why for sent in views
-              for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows).items()}
+              for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows,
+                                        titles).items()}
     # An official whose speech is read out or who is represented was not there, even when quoted.
     represented = {m[2] for m in every if absent.get(m[0], "mention") != "mention"}
     mentions = [m for m in every if not inside(m[0], quotes) and m[0] not in absent]
