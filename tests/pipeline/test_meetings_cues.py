@@ -139,3 +139,10 @@ def test_bersilaturahmi_opens_a_courtesy_call():
     roles = roles_of("Pj Gubernur Sumsel Budi Santoso bersilaturahmi dengan Pangdam II/Sriwijaya Mayjen TNI Rahmat "
                      "Hidayat membahas penanganan karhutla.")
     assert set(roles) == {"Budi Santoso", "Rahmat Hidayat"}
+
+
+def test_dalam_kesempatan_itu_places_the_officials_it_names_at_the_event():
+    roles = roles_of("Bupati Sleman Kustini menerima audiensi Kapolres Sleman AKBP Yuswanto di pendopo, Senin "
+                     "(3/5/2021). Dalam kesempatan itu, Kapolres memperkenalkan Wakapolres Kompol Sugeng Riyadi dan "
+                     "Kasat Reskrim AKP Rony Prasadana.")
+    assert set(roles) == {"Kustini", "Yuswanto", "Sugeng Riyadi", "Rony Prasadana"}
