@@ -146,3 +146,15 @@ def test_dalam_kesempatan_itu_places_the_officials_it_names_at_the_event():
                      "(3/5/2021). Dalam kesempatan itu, Kapolres memperkenalkan Wakapolres Kompol Sugeng Riyadi dan "
                      "Kasat Reskrim AKP Rony Prasadana.")
     assert set(roles) == {"Kustini", "Yuswanto", "Sugeng Riyadi", "Rony Prasadana"}
+
+
+def test_visit_verbs_of_their_own_families_open_a_visit():
+    for verb in ("menghadap", "bertamu ke", "bertandang ke", "menyambangi"):
+        roles = roles_of(f"Wali Kota Solo Gibran Rakabuming Raka {verb} Gubernur Jawa Tengah Ganjar Pranowo di "
+                         "Semarang, Senin (5/4/2021).")
+        assert roles == {"Gibran Rakabuming Raka": "guest", "Ganjar Pranowo": "host"}, verb
+
+
+def test_terhadap_and_menghadapi_are_no_visit():
+    for verb in ("menyampaikan apresiasi terhadap", "siap menghadapi"):
+        assert roles_of(f"Wali Kota Solo Gibran Rakabuming Raka {verb} Gubernur Jawa Tengah Ganjar Pranowo.") == {}
