@@ -158,3 +158,9 @@ def test_visit_verbs_of_their_own_families_open_a_visit():
 def test_terhadap_and_menghadapi_are_no_visit():
     for verb in ("menyampaikan apresiasi terhadap", "siap menghadapi"):
         assert roles_of(f"Wali Kota Solo Gibran Rakabuming Raka {verb} Gubernur Jawa Tengah Ganjar Pranowo.") == {}
+
+
+def test_those_who_witness_a_handover_are_at_it():
+    roles = roles_of("Bupati Kerinci Adirozal menyerahkan bantuan kepada warga di Desa Pungut, Senin (3/5/2021). "
+                     "Penyerahan bantuan disaksikan Kapolres Kerinci AKBP Heru Eko Wibowo.")
+    assert set(roles) == {"Adirozal", "Heru Eko Wibowo"}
