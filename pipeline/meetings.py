@@ -9,8 +9,9 @@ represented ("mewakili X", "X melalui Y") or named as the owner of a policy. Eac
 role (host, guest, accompanying, attendee, speaker) comes from the cue written nearest the
 mention (cues and word families: meetings_cues.py). The lines of an attendance list that follow
 an event sentence count with it. An event sentence dated another day starts another event; one
-dated over a month earlier is background. Each event with at least two officials present is a
-meeting.
+dated over a month earlier is background. An event sentence opened by "Sebelumnya," or "Diketahui,"
+tells another event, unless it names nobody new (the same event told from its start). Each event
+with at least two officials present is a meeting.
 """
 
 from __future__ import annotations
@@ -182,7 +183,9 @@ def view(text: str, start: int, end: int, quotes: list[tuple[int, int]],
     cues = [c for c in cues if c.cls != "not" and not any(a <= c.start < b for a, b in idioms)]
     void = []
     for c in cues:
-        if c.cls == "past":
+        if c.cls == "past" and c.value == "head" and re.match(r"\s*,", text[c.end:end]):
+            void.append((c.start, end))  # "Tahun lalu, A bertemu B": the time of all that follows
+        elif c.cls == "past":
             void.append((c.start, clause_end(text, c.end, end)))
         elif c.cls == "plan" and re.search(r"\byang\s+$", text[max(start, c.start - 8):c.start]):
             void.append((c.start, clause_end(text, c.end, end)))  # "Musrenbang yang dijadwalkan ..., dibuka"
@@ -288,20 +291,22 @@ def together(sent: SentenceView, here: list[tuple[int, int, int]], windows: Wind
 
 
 def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
-              windows: Windows = WINDOWS) -> dict[int, str]:
+              windows: Windows = WINDOWS, titles: dict[int, list[tuple[int, int]]] | None = None) -> dict[int, str]:
     """Starts of the mentions a sentence says were not there: represented ("mewakili X",
     "X melalui Y", "X diwakili"), excused ("berhalangan") or only sending a message ("pesan dari X").
 
     Only those mentions are dropped: the same person may be named elsewhere at the event, as a
     spokesman speaks "mewakili Kapolda" who is there. `mentions` are the sentence's, sorted.
     Each start maps to its cue's value: "mention" where the official is only named as the owner
-    of a policy, "" where someone else stood in for them."""
+    of a policy, "" where someone else stood in for them. `titles` (official -> spans of the titles
+    the text gives them) keep an owner cue from reaching past another noun: in "pembaca visi misi
+    Riau Kadis Perindustrian X" the vision is Riau's, not X's."""
     out: dict[int, str] = {}
     starts = [m[0] for m in mentions]
     for cue in cues:
         if cue.cls == "absent_before":
             after = within(mentions, starts, cue.end, cue.end + windows.absent)
-            if after:
+            if after and not (cue.value == "mention" and titled_apart(text, cue.end, after[0], titles or {})):
                 out[after[0][0]] = cue.value
         elif cue.cls == "absent_after" and (cue.value != "by" or REPRESENTATIVE.match(text, cue.end)):
             before = [m for m in within(mentions, starts, cue.start - windows.absent - 200, cue.start)
@@ -310,6 +315,14 @@ def absent_of(cues: list[Cue], mentions: list[tuple[int, int, int]], text: str,
             if before and not VERB_BETWEEN.search(text, before[-1][1], cue.start):
                 out[max(before, key=lambda m: m[1])[0]] = cue.value
     return out
+
+
+def titled_apart(text: str, pos: int, mention: tuple[int, int, int], titles: dict[int, list[tuple[int, int]]]) -> bool:
+    """The official's own title stands between pos and the mention, after a name of its own
+    ("visi misi Riau Kadis X": the vision is Riau's). Not when the title follows right away or
+    after plain words ("kebijakan Gubernur Riau X", "kepemimpinannya bersama Wakil Gubernur X")."""
+    spans = [(s, e) for s, e in titles.get(mention[2], []) if pos <= s and e <= mention[0]]
+    return bool(spans) and all(re.search(r"\b[A-Z]", text[pos:s]) for s, _ in spans)
 
 
 def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: str,
@@ -324,7 +337,10 @@ def speaker_of(sent: SentenceView, mentions: list[tuple[int, int, int]], text: s
         # "Sekda Ridwan menyampaikan jawaban wali kota": a verb with its own prefix follows its speaker;
         # "kata Kepala Bidang ..., Sutopo" names the speaker after the word.
         verb = re.match(r"(?:me|ber)", text[cue.start:cue.end], re.IGNORECASE) is not None
-        if before and (verb or not after):
+        # A passive one names its speaker only after it: "Dalam amanat Gubernur X tersebut disampaikan
+        # bahwa ..." says nothing of who spoke, "hal itu disampaikan oleh Kabid Y" names Y.
+        passive = re.match(r"di", text[cue.start:cue.end], re.IGNORECASE) is not None
+        if before and not passive and (verb or not after):
             speakers.add(before[-1][2])
         elif after:
             speakers.add(after[0][2])
@@ -368,6 +384,32 @@ def planned(sent: SentenceView, here: list[tuple[int, int, int]], text: str, win
     return out
 
 
+def turns_to_another_event(sent: SentenceView, text: str) -> bool:
+    """A sentence or clause opened by a connective that turns to another event, followed by a comma:
+    "Sebelumnya, setiba di Palembang, Pj Gubernur A meninjau ...", "Diketahui, Mendagri B melantik A",
+    "Bupati A menambahkan, beberapa waktu lalu, pihaknya berdialog dengan wakilnya, C"."""
+    return any(re.search(r"(?:^|,)\W*(?:\w+\s+)?$", text[sent.start:c.start])
+               and re.match(r"\s*,", text[c.end:sent.end]) for c in sent.live("turn"))
+
+
+def fold_retold(episodes: list[Episode]) -> list[Episode]:
+    """Episodes opened by a turn that name nobody new are the event already told, from its start
+    ("Sebelumnya, A mendengarkan paparan B" where A and B met): they join the episode before."""
+    out: list[Episode] = []
+    for ep in episodes:
+        if ep.turned and out and ep.present.keys() <= out[-1].present.keys():
+            prev = out[-1]
+            for idx, role in ep.present.items():
+                if prev.present.get(idx) is None:
+                    prev.present[idx] = role
+            prev.anchored |= ep.anchored
+            prev.evidence += ep.evidence
+            prev.remote = prev.remote or ep.remote
+        else:
+            out.append(ep)
+    return out
+
+
 def continues_list(text: str, sent: SentenceView, here: list[tuple[int, int, int]]) -> bool:
     """A sentence that only names officials, with no predicate of its own: one more line of the
     list the sentence before began ("Tampak hadir Bupati A beserta istri." / "Wakil Bupati B
@@ -404,8 +446,11 @@ def find_meetings(
     every = sorted((m["start"], m["end"], idx) for idx, o in enumerate(officials) for m in o.get("mentions", []))
     starts = [m[0] for m in every]
     views = [view(text, start, end, quotes, lemmas) for start, end in sentences]
+    titles = {idx: [(p["start"], p["end"]) for p in o.get("positions", []) if "start" in p]
+              for idx, o in enumerate(officials)}
     absent = {pos: why for sent in views
-              for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows).items()}
+              for pos, why in absent_of(sent.every, within(every, starts, sent.start, sent.end), text, windows,
+                                        titles).items()}
     # An official whose speech is read out or who is represented was not there, even when quoted.
     represented = {m[2] for m in every if absent.get(m[0], "mention") != "mention"}
     mentions = [m for m in every if not inside(m[0], quotes) and m[0] not in absent]
@@ -430,6 +475,8 @@ def find_meetings(
         day = day_in(days, sent.start, sent.end)
         if day and episodes[-1].day and days_between(day, episodes[-1].day) > BACKGROUND_DAYS:
             continue  # an event long before the one reported ("ditandatangani ... tanggal 19 Mei 2021") is background
+        if events and here and episodes[-1].present and turns_to_another_event(sent, text):
+            episodes.append(Episode(turned=True))  # "Sebelumnya, ...": another event, unless it names no one new
         if events and here and day and episodes[-1].day and day != episodes[-1].day and episodes[-1].present:
             episodes.append(Episode())  # an event on another day is another meeting
         episode = episodes[-1]
@@ -455,6 +502,7 @@ def find_meetings(
                 episode.evidence.append((sent.start, sent.end))
     if event_type is None:
         return []
+    episodes = fold_retold(episodes)
     if presence is not None:
         episodes = presence(text, officials, episodes, views)
     return [meeting_record(text, officials, dates, ep, event_type) for ep in episodes if len(ep.attending()) >= 2]
@@ -470,6 +518,7 @@ class Episode:
     event_type: str | None = None
     day: str | None = None
     remote: bool = False
+    turned: bool = False  # opened by a sentence that turns to another event ("Sebelumnya, ...")
 
     def attending(self) -> dict[int, str | None]:
         """The participants: at a video conference only those it places there, not every official

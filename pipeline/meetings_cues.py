@@ -9,7 +9,9 @@ Two kinds of cue:
   ("Gubernur A menerima Bupati B": A hosts, B is the guest); a passive verb puts the patient
   first and the agent after ("Bupati B diterima (oleh) Gubernur A"); a noun of the agent
   ("kunjungan Menteri C", "kedatangan Menteri C") names its agent after it, a peN-...-an noun
-  ("penyambutan Gubernur D") its patient.
+  ("penyambutan Gubernur D") its patient. A family of speech verbs (event "speech": sampaikan,
+  paparkan, jelaskan ...) gives speech cues instead, so its passive ("disampaikan oleh Kabid E")
+  and noun forms name a speaker too.
 
 A word's root comes from stripping Indonesian prefixes and suffixes with the nasal of meN-/peN-
 restored (menerima -> terima, mengunjungi -> kunjung, penyambutan -> sambut); the candidates
@@ -39,6 +41,7 @@ PREFIXES = (
 SUFFIXES = ("kannya", "annya", "inya", "nya", "kan", "an", "i", "lah", "pun", "")
 MIN_ROOT = 3
 MAX_REMEMBERED = 200_000  # distinct words whose roots are kept
+SPEECH = "speech"  # the event of a family whose forms report speech, not an event
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,11 @@ class CueIndex:
         for root in roots:
             family = self.families[root]
             if word in family.excluded:
+                continue
+            if family.event == SPEECH:
+                # "disampaikan oleh Kabid X", "penjelasan Kadis X": every form reports speech, and
+                # speaker_of reads the voice (a passive or a noun names its speaker after it).
+                out.append(Cue("speech", "speaker", start, end))
                 continue
             out.append(Cue("event", family.event, start, end))
             voice = voice_of(word, root)

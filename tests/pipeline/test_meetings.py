@@ -335,3 +335,17 @@ def test_the_absence_window_is_component_config():
     assert "Suparyono" in participants(blind[0])  # no cue reaches the name, so nothing marks him absent
     component = spacy.blank("id").add_pipe("warta_meetings", config={"absent_window": 0, "speaker_window": 90})
     assert component.windows == Windows(speaker=90, absent=0)
+
+
+def test_a_vision_owned_by_a_region_does_not_hide_the_official_named_after_it():
+    text = ("Upacara HUT Provinsi Riau dipimpin langsung oleh Pj Bupati Kampar Hendra Saputra di Lapangan Pelajar. "
+            "Adapun petugas upacara yakni pemimpin upacara Kadis PMD Rudi Hartono, pembaca visi misi Riau Kadis "
+            "Perindustrian Ali Akbar, serta pembaca doa Kabag Kesra Joko Susilo.")
+    assert "Ali Akbar" in participants(meetings_of(text)[0])
+
+
+def test_a_policy_owner_named_right_after_the_cue_is_not_present():
+    text = ("Rapat koordinasi dipimpin Sekda Kampar Rudi Hartono di aula kantor bupati. Rapat membahas kebijakan "
+            "Gubernur Riau Syamsul Bahri tentang pangan bersama Kadis Pertanian Joko Susilo.")
+    roles = participants(meetings_of(text)[0])
+    assert "Syamsul Bahri" not in roles and {"Rudi Hartono", "Joko Susilo"} <= set(roles)

@@ -119,3 +119,48 @@ def test_a_mayor_quoted_first_and_then_chairing_is_the_host():
                      "memimpin rapat tim kerja bersama Sekda Bitung Rudy Theno di ruang rapat Sekda.")
     assert roles["Maurits Mantiri"] == "host"
     assert "Rudy Theno" in roles
+
+
+def test_a_speech_family_names_the_speaker_after_a_passive_verb():
+    roles = roles_of("Wakil Gubernur Bengkulu Rahmat Hidayat membuka Forum Konsultasi Publik RKPD di Hotel Raflesia, "
+                     "Kamis (26/01/2023). Seperti yang disampaikan oleh Kabid Perencanaan Bappeda Provinsi Bengkulu "
+                     "Sutrisno Wibowo, kegiatan ini bertujuan menyamakan persepsi pembangunan.")
+    assert roles == {"Rahmat Hidayat": "host", "Sutrisno Wibowo": "speaker"}
+
+
+def test_a_passive_speech_verb_after_a_name_makes_no_speaker():
+    roles = roles_of("Pj Bupati Kampar Ahmad Fauzi memimpin upacara HUT Provinsi Riau di Lapangan Pelajar. "
+                     "Dalam amanat Gubernur Riau Budi Santoso tersebut disampaikan bahwa ekonomi daerah membaik. "
+                     "Upacara diikuti Asisten I Rudi Hartono.")
+    assert "Budi Santoso" not in roles and "Rudi Hartono" in roles
+
+
+def test_bersilaturahmi_opens_a_courtesy_call():
+    roles = roles_of("Pj Gubernur Sumsel Budi Santoso bersilaturahmi dengan Pangdam II/Sriwijaya Mayjen TNI Rahmat "
+                     "Hidayat membahas penanganan karhutla.")
+    assert set(roles) == {"Budi Santoso", "Rahmat Hidayat"}
+
+
+def test_dalam_kesempatan_itu_places_the_officials_it_names_at_the_event():
+    roles = roles_of("Bupati Sleman Kustini menerima audiensi Kapolres Sleman AKBP Yuswanto di pendopo, Senin "
+                     "(3/5/2021). Dalam kesempatan itu, Kapolres memperkenalkan Wakapolres Kompol Sugeng Riyadi dan "
+                     "Kasat Reskrim AKP Rony Prasadana.")
+    assert set(roles) == {"Kustini", "Yuswanto", "Sugeng Riyadi", "Rony Prasadana"}
+
+
+def test_visit_verbs_of_their_own_families_open_a_visit():
+    for verb in ("menghadap", "bertamu ke", "bertandang ke", "menyambangi"):
+        roles = roles_of(f"Wali Kota Solo Gibran Rakabuming Raka {verb} Gubernur Jawa Tengah Ganjar Pranowo di "
+                         "Semarang, Senin (5/4/2021).")
+        assert roles == {"Gibran Rakabuming Raka": "guest", "Ganjar Pranowo": "host"}, verb
+
+
+def test_terhadap_and_menghadapi_are_no_visit():
+    for verb in ("menyampaikan apresiasi terhadap", "siap menghadapi"):
+        assert roles_of(f"Wali Kota Solo Gibran Rakabuming Raka {verb} Gubernur Jawa Tengah Ganjar Pranowo.") == {}
+
+
+def test_those_who_witness_a_handover_are_at_it():
+    roles = roles_of("Bupati Kerinci Adirozal menyerahkan bantuan kepada warga di Desa Pungut, Senin (3/5/2021). "
+                     "Penyerahan bantuan disaksikan Kapolres Kerinci AKBP Heru Eko Wibowo.")
+    assert set(roles) == {"Adirozal", "Heru Eko Wibowo"}

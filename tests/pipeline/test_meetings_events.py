@@ -34,3 +34,32 @@ def test_a_document_signed_years_before_is_background():
             "acara kesepakatan tanggal 19 Mei 2021 ditandatangani oleh Bupati Tanjung Jabung Barat Anwar Sadat dan "
             "Pj Gubernur Jambi Hari Nur Cahya Murni.")
     assert events_of(text) == [{"Anwar Sadat", "Romi Hariyanto", "Al Haris"}]
+
+
+def test_an_event_told_after_sebelumnya_is_another_meeting():
+    text = ("Pj Gubernur Sumsel Budi Santoso bersilaturahmi dengan Pangdam II/Sriwijaya Mayjen TNI Rahmat Hidayat "
+            "membahas penanganan karhutla. Sebelumnya, setiba di Palembang, Pj Gubernur Budi Santoso langsung "
+            "meninjau sejumlah ruangan di Sekretariat Daerah. Dia didampingi Sekda Andi Saputra mengecek ruang "
+            "kerjanya. Diketahui, Mendagri Tito Karnavian secara resmi melantik Budi Santoso sebagai Pj Gubernur.")
+    assert events_of(text) == [{"Budi Santoso", "Rahmat Hidayat"}, {"Budi Santoso", "Andi Saputra"},
+                               {"Tito Karnavian", "Budi Santoso"}]
+
+
+def test_sebelumnya_naming_nobody_new_retells_the_same_meeting():
+    text = ("Ketua TP PKK Sumut Rina Lubis mengunjungi Posyandu di Desa Sei Silau, Senin (05/09/2022). Dalam kunjungan "
+            "tersebut, Rina Lubis didampingi Ketua TP PKK Asahan Titi Suryani. Sebelumnya, Rina Lubis mendengarkan "
+            "paparan dari Ketua TP PKK Asahan Titi Suryani di Aula Kantor Desa.")
+    assert events_of(text) == [{"Rina Lubis", "Titi Suryani"}]
+
+
+def test_a_dialog_a_speaker_dates_beberapa_waktu_lalu_is_another_meeting():
+    text = ("Menteri Dalam Negeri Tito Karnavian menerima Bupati Merauke, Yohanes Gebze di ruang kerjanya, Selasa "
+            "(30/3/2021). Bupati Merauke Yohanes Gebze menambahkan, beberapa waktu lalu, pihaknya sudah ke Keppi, "
+            "Kabupaten Mappi melakukan dialog bersama wakilnya, Markus Ndiken.")
+    assert events_of(text) == [{"Tito Karnavian", "Yohanes Gebze"}, {"Yohanes Gebze", "Markus Ndiken"}]
+
+
+def test_a_meeting_dated_tahun_lalu_adds_nobody():
+    text = ("Gubernur Jambi Al Haris menerima Bupati Kerinci Adirozal di rumah dinas, Senin (3/5/2021). Tahun lalu, "
+            "Al Haris juga bertemu Wali Kota Jambi Syarif Fasha di Jakarta.")
+    assert events_of(text) == [{"Al Haris", "Adirozal"}]
