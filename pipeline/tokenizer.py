@@ -14,7 +14,7 @@ from importlib import resources
 
 import spacy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -116,21 +116,32 @@ def whole_word_exceptions(rules: dict) -> set[str]:
     return {key for key, tokens in rules.items() if tokens == [{ORTH: key}] and HYPHENATED_WORD.fullmatch(key)}
 
 
+def glued_hyphens(doc: Doc) -> list[int]:
+    """Indexes of "-" tokens with no space on either side, found on the token arrays: a word
+    kept whole never leaves one, so most documents have none and cost no Python loop."""
+    if len(doc) < 3:
+        return []
+    rows = doc.to_array([ORTH, SPACY])
+    orth, space = rows[:, 0], rows[:, 1]
+    glued = (orth[1:-1] == doc.vocab.strings["-"]) & (space[1:-1] == 0) & (space[:-2] == 0)
+    return (glued.nonzero()[0] + 1).tolist()
+
+
 def glued_word_spans(doc: Doc, words: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges "X", "-", "Y" (no space between) that spell a word kept whole: what an infix
     split leaves of "kubur,anak-anak", and spaCy's special-case pass would join again."""
-    spans, i = [], 1
-    while i < len(doc) - 1:
-        if doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
-            start, end = i - 1, i + 2
-            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                    and not doc[end].whitespace_:
-                end += 2
-            if doc[start:end].text in words:
-                spans.append((start, end))
-                i = end
-                continue
-        i += 1
+    glued = glued_hyphens(doc)
+    at_glued = set(glued)
+    spans, taken = [], 0
+    for i in glued:
+        if i < taken:
+            continue  # inside a word already joined
+        start, end = i - 1, i + 2
+        while end in at_glued:  # "kupu-kupu-kupu": the word runs on over the next glued hyphen
+            end += 2
+        if doc[start:end].text in words:
+            spans.append((start, end))
+            taken = end
     return spans
 
 
