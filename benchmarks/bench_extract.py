@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import resource
 import subprocess
@@ -142,9 +141,9 @@ def stage_full(corpus: Path, articles: int, workers: int, backend: str = "spacy"
 def stage_dask(corpus: Path, articles: int, workers: int) -> dict:
     """Full extraction with `--engine dask` on a LocalCluster of `workers` processes: the same
     articles as stage_full, read from a JSONL file, records written to one JSONL file."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from pipeline.engine_dask import run_dask
+    from pipeline.engine_dask import local_cluster, run_dask
 
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "articles.jsonl"
@@ -152,8 +151,7 @@ def stage_dask(corpus: Path, articles: int, workers: int) -> dict:
             for article in load_articles(corpus, articles):
                 handle.write(json.dumps({"id": article.id, "text": article.text, "url": article.url}) + "\n")
         started = time.perf_counter()
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        with local_cluster(workers) as cluster, Client(cluster) as client:
             ready = time.perf_counter()
             summary = run_dask([str(source)], Path(folder) / "records.jsonl", client=client)
             seconds = time.perf_counter() - ready

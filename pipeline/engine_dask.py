@@ -53,7 +53,7 @@ from .runner import (
 )
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
     from .extractor import Extractor
 
@@ -250,7 +250,7 @@ def connected(client: Client | None, scheduler: str | None, workers: int) -> Ite
     if client is not None:
         yield client
         return
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     with dask_logs_at_warta_level():
         if scheduler:
@@ -261,10 +261,24 @@ def connected(client: Client | None, scheduler: str | None, workers: int) -> Ite
             with remote:
                 yield remote
             return
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
-        with cluster, Client(cluster) as local:
+        with local_cluster(workers) as cluster, Client(cluster) as local:
             yield local
+
+
+# Dask's statistical profiler samples every worker's stack and keeps the history: over a
+# 10,000-article run it grew a worker from ~190 to ~260 MiB. warta's own cluster runs without it.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def local_cluster(workers: int) -> LocalCluster:
+    """The LocalCluster `--engine dask` starts: `workers` processes of one thread, no dashboard,
+    no profiler (WORKER_CONFIG)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(WORKER_CONFIG):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.ERROR)
 
 
 def worker_count(client: Client) -> int:
