@@ -24,16 +24,12 @@ from pathlib import Path
 import numpy as np
 
 from .meetings import Episode, SentenceView, in_void, inside, quoted_spans
+from .programs_spans import bucket  # coarse counts and distances, as the span model's features
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "warta-meetings-presence"
 NEAR = 60  # characters around a mention in which a cue counts as near
 WORD = re.compile(r"\w+")
 THRESHOLD = 0.5
-
-
-def bucket(value: int, edges: tuple[int, ...]) -> int:
-    """Index of the first edge >= value, for coarse count and distance features."""
-    return next((i for i, e in enumerate(edges) if value <= e), len(edges))
 
 
 def title_head(official: dict) -> list[str]:

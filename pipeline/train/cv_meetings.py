@@ -11,9 +11,7 @@ participants of events aligned one-to-one, names matched as the scorer matches t
 
 from __future__ import annotations
 
-import argparse
 import json
-import random
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +21,7 @@ import numpy as np
 
 from ..meetings import WINDOWS, Episode, SentenceView, find_meetings
 from ..meetings_presence import MODEL_DIR, PresenceModel, article_pairs, fit
-from .cv_programs import EVAL_DIR, SETS, prf, scorer
+from .crossval import EVAL_DIR, SETS, cv_main, fold_split, prf, scorer
 
 MODES = ("rules", "learned", "combined")
 
@@ -120,13 +118,6 @@ def tally(articles: list[Article], model: PresenceModel | None, score: ModuleTyp
     return np.array([m["tp"], m["fp"], m["fn"]])
 
 
-def fold_split(n: int, folds: int, seed: int) -> list[set[int]]:
-    """Article indices held out by each fold: a shuffled round-robin, each article in one fold."""
-    order = list(range(n))
-    random.Random(seed).shuffle(order)
-    return [{order[i] for i in range(k, n, folds)} for k in range(folds)]
-
-
 def cross_validate(folds: int = 5, seed: int = 0, articles: list[Article] | None = None) -> dict:
     """5-fold cross-validation over articles of the rules, the model alone and both combined;
     per mode the pooled figures, and the combined/rules figures of the held-out dev and dev2 articles."""
@@ -150,25 +141,15 @@ def cross_validate(folds: int = 5, seed: int = 0, articles: list[Article] | None
             "by_set": {f"{mode}/{s}": prf(c) for (mode, s), c in by_set.items()}}
 
 
-def train(output: Path = MODEL_DIR) -> Path:
-    """Fit on every gold article and write the model."""
+def train(output: Path = MODEL_DIR, seed: int = 0) -> Path:
+    """Fit on every gold article and write the model (the fit is deterministic: `seed` is unused)."""
     articles = load_articles()
     return fit([ex for a in articles for ex in a.pairs[True]]).save(output)
 
 
 def main(argv: list[str] | None = None) -> int:
     """CLI: `cv` prints the cross-validated figures, `train` writes the model."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("cv", "train"))
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("-o", "--output", type=Path, default=MODEL_DIR)
-    args = parser.parse_args(argv)
-    if args.action == "cv":
-        print(json.dumps(cross_validate(args.folds, args.seed), indent=1))
-    else:
-        print(f"wrote {train(args.output)}")
-    return 0
+    return cv_main(__doc__.splitlines()[0], cross_validate, train, MODEL_DIR, argv)
 
 
 if __name__ == "__main__":

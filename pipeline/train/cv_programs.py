@@ -10,10 +10,7 @@ by normalised text, near-spelling or containment.
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
 import json
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +21,8 @@ import numpy as np
 from ..clean import clean_text
 from ..programs import find_programs, rule_candidates
 from ..programs_spans import HASH_BITS, MODEL_DIR, Example, SpanModel, doc_examples, plausible, select, span_found
+from .crossval import EVAL_DIR, SETS, cv_main, fold_split, prf, scorer
 
-REPO = Path(__file__).resolve().parents[2]
-EVAL_DIR = REPO.parent / "shared" / "eval"
-SETS = ("dev", "dev2")
 THRESHOLD = 0.5
 STEPS = 300  # full-batch Adam steps: a few seconds on 10k spans
 L2 = 1e-4
@@ -41,16 +36,6 @@ class Article:
     text: str
     gold: list[list[str]]  # forms (name + aliases) of each gold program
     examples: list[Example]
-
-
-def scorer(eval_dir: Path = EVAL_DIR) -> ModuleType:
-    """The project's score.py, loaded from the shared eval folder."""
-    spec = importlib.util.spec_from_file_location("warta_eval_score", eval_dir / "score.py")
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(f"no score.py in {eval_dir}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def load_articles(eval_dir: Path = EVAL_DIR, sets: tuple[str, ...] = SETS) -> list[Article]:
@@ -128,24 +113,12 @@ def tally(articles: list[Article], model: SpanModel | None, mode: str, score: Mo
     return counts
 
 
-def prf(counts: np.ndarray) -> dict:
-    """Precision, recall and F1 of (tp, fp, fn), rounded."""
-    tp, fp, fn = (int(c) for c in counts)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
-
-
 def cross_validate(folds: int = 5, seed: int = 0, articles: list[Article] | None = None) -> dict:
     """5-fold cross-validation over articles of the rules, the learned spans and both combined."""
     articles = articles if articles is not None else load_articles()
     score = scorer()
-    order = list(range(len(articles)))
-    random.Random(seed).shuffle(order)
     totals = {mode: np.zeros(3, dtype=int) for mode in ("rules", "learned", "combined")}
-    for k in range(folds):
-        held = {order[i] for i in range(k, len(order), folds)}
+    for held in fold_split(len(articles), folds, seed):
         train = [ex for i, a in enumerate(articles) if i not in held for ex in a.examples]
         model = fit(train, seed=seed)
         test = [articles[i] for i in sorted(held)]
@@ -164,17 +137,7 @@ def train(output: Path = MODEL_DIR, seed: int = 0) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """CLI: `cv` prints the cross-validated figures, `train` writes the model."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("cv", "train"))
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("-o", "--output", type=Path, default=MODEL_DIR)
-    args = parser.parse_args(argv)
-    if args.action == "cv":
-        print(json.dumps(cross_validate(args.folds, args.seed), indent=1))
-    else:
-        print(f"wrote {train(args.output, args.seed)}")
-    return 0
+    return cv_main(__doc__.splitlines()[0], cross_validate, train, MODEL_DIR, argv)
 
 
 if __name__ == "__main__":

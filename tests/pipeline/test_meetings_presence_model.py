@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.meetings import find_meetings
 from pipeline.meetings_presence import PresenceModel, article_pairs, fit
 from pipeline.officials import find_officials
-from pipeline.train.cv_meetings import fold_split
+from pipeline.train.crossval import fold_split
 
 VISIT = ("Gubernur Sulawesi Tengah Rusdy Mastura melakukan kunjungan kerja ke Kabupaten Morowali, Senin (4/12/2023). "
          "Gubernur didampingi Kadis Kesehatan I Komang Adi Sujendra. \"Kami berterima kasih kepada Presiden Joko "
