@@ -530,11 +530,18 @@ def merge(found: list[Found], text: str) -> list[dict]:
 def mention_spans(text: str, forms: list[str], group: list[Found]) -> list[dict]:
     """Spans of every found occurrence, plus later bare uses of the short forms."""
     spans = {(f.start, f.end) for f in group}
-    for form in forms:
-        if len(form) >= 2 and form.isupper():
+    short_forms = [form for form in forms if len(form) >= 2 and form.isupper()]
+    if short_forms:
+        # Which characters a span already covers, so each later use is checked in one step
+        # (a long article repeats its short names hundreds of times).
+        covered = bytearray(len(text))
+        for s, e in spans:
+            covered[s:e] = b"\x01" * (e - s)
+        for form in short_forms:
             for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not any(s <= m.start() < e for s, e in spans):
+                if not covered[m.start()]:
                     spans.add((m.start(), m.end()))
+                    covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(spans)]
 
 

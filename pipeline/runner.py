@@ -8,6 +8,7 @@ continues from the journal of an interrupted run (or from OUT when there is none
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -221,6 +222,14 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 _WORKER: Extractor | None = None
 
 
+def settle_heap() -> None:
+    """Put everything built so far (the model, its vocabulary, the word lists) out of the cyclic
+    garbage collector's reach: it lives as long as the process, yet every full collection would
+    walk it again. On a 200,000-character article that walking took 0.1-0.2 s (0.02 s after)."""
+    gc.collect()
+    gc.freeze()
+
+
 def _init_worker(backend: str, model: str | None, max_chars: int, workers: int) -> None:
     """Build one Extractor per worker process (a stanza worker gets its share of the cores).
     Ctrl-C reaches the whole process group; the parent stops the workers itself, so they
@@ -235,6 +244,7 @@ def _init_worker(backend: str, model: str | None, max_chars: int, workers: int) 
 
         share_cores(workers)
     _WORKER = Extractor(backend=backend, model=model, max_chars=max_chars)
+    settle_heap()
 
 
 def extract_chunk(extractor: Extractor, articles: list[Article]) -> tuple[list[dict], list[dict]]:
@@ -273,6 +283,7 @@ def extract_stream(articles: Iterable[Article], workers: int = 1, backend: str =
             from .extractor import Extractor
 
             extractor = Extractor(backend=backend, model=model, max_chars=max_chars)
+            settle_heap()
         for chunk in chunked(articles, WORKER_CHUNK):
             yield extract_chunk(extractor, chunk)
         return

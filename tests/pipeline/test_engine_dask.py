@@ -43,6 +43,15 @@ def test_warta_starts_its_workers_without_the_dask_profiler(client):
     assert len(client.scheduler_info()["workers"]) == 2
 
 
+def test_warta_starts_its_workers_with_glibcs_own_memory_trimming(client):
+    # The nanny's default MALLOC_TRIM_THRESHOLD_=65536 made every article's arrays be unmapped
+    # and faulted in again. The workers get the environment this process has (a user's own
+    # setting is kept), not Dask's value.
+    given = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    assert set(client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_")).values()) == {given}
+    assert given != "65536"
+
+
 @pytest.fixture(scope="module")
 def inputs(shared: Path) -> list[str]:
     """The sample corpus (a folder of .txt files) and the dev articles (one JSONL file)."""
