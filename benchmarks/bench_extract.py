@@ -177,11 +177,19 @@ def stage_startup(corpus: Path) -> dict:
             "status": os.waitstatus_to_exitcode(status)}
 
 
+def settle_like_the_cli() -> None:
+    """What `warta extract` does once its model is loaded (a checkout without it: nothing)."""
+    from pipeline import runner
+
+    getattr(runner, "settle_heap", lambda: None)()
+
+
 def stage_long(corpus: Path) -> dict:
     """Seconds to extract one article of each LONG_SIZES length, made by joining corpus articles."""
     from pipeline.extractor import Extractor
 
     extractor = Extractor()
+    settle_like_the_cli()
     joined = "\n".join(a.text for a in load_articles(corpus, 200))
     while len(joined) < max(LONG_SIZES):
         joined += "\n" + joined

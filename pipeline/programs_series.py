@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .programs import DATA, VERB, Found, acronym_kinds, norm_acronym, program_cues
+from .programs import VERB, Found
+from .programs_vocab import DATA, acronym_kinds, norm_acronym, program_cues
 
 SERIES_NOUN = r"(?:program|inovasi|aplikasi|gerakan)(?:-(?:program|inovasi|aplikasi))?"
 INTRO = r"(?:yaitu|yakni|antara\s+lain|diantaranya|di\s+antaranya|seperti|adalah|ialah|meliputi)"

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .programs import TITLE_WORD, VERB, Found, only_cue_words, program_cues, stop_regex
+from .programs import VERB, Found, stop_regex
 from .programs_short_names import title_words
+from .programs_vocab import TITLE_WORD, only_cue_words, program_cues
 
 # a quantity that opens a movement's slogan: "gerakan sejuta masker", "gerakan seribu pohon"
 QUANTITY = r"(?:se(?:juta|ribu|ratus)|\d{4,}|\d{1,3}(?:\.\d{3})+)"  # "program 100 hari kerja" is read on its own

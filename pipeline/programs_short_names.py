@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .programs import DATA, FUNCTION_WORDS, VERB, Found, acronym_kinds, norm_acronym, only_cue_words, program_cues
+from .programs import VERB, Found
+from .programs_vocab import DATA, FUNCTION_WORDS, acronym_kinds, norm_acronym, only_cue_words, program_cues
 
 # a capitalised word of a short name: "Akses", "D’Emba", "IndahKu", "GITAKU"
 SHORT_WORD = r"[A-Z][\w’'-]*"

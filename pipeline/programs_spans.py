@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from .programs import Found, norm_acronym, program_cues
+from .programs import Found
 from .programs_series import item_found
+from .programs_vocab import acronym_kinds, norm_acronym, program_cues
 
 HASH_BITS = 16
 MAX_SPAN = 14  # tokens in a suggested span, parenthesis included
@@ -235,8 +236,6 @@ def select(examples: list[Example], probs: np.ndarray, threshold: float) -> list
 def plausible(ex: Example) -> bool:
     """Whether a learned span passes the rules' exclusions: not a known agency, budget, party or
     title acronym, and not led by a government body, place or title word."""
-    from .programs import acronym_kinds
-
     words = ex.text.split()
     cues = program_cues()
     first = words[0].lower()

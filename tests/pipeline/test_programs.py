@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.programs import acronym_letters, find_programs, match_expansion
+from pipeline.programs import find_programs
+from pipeline.programs_acronyms import acronym_letters, match_expansion
 
 
 def names(programs: list[dict]) -> list[str]:
