@@ -43,6 +43,16 @@ def test_warta_starts_its_workers_without_the_dask_profiler(client):
     assert len(client.scheduler_info()["workers"]) == 2
 
 
+def test_warta_starts_its_workers_with_slower_housekeeping(client):
+    import dask
+
+    keys = ["distributed.admin.tick.interval", "distributed.admin.system-monitor.interval",
+            "distributed.worker.memory.monitor-interval"]
+    seen = client.run(lambda: [dask.config.get(key) for key in keys])
+    # Dask's own defaults are 20ms, 500ms and 100ms: 5% of a worker's CPU beside its task.
+    assert all(values == ["500ms", "5s", "1s"] for values in seen.values())
+
+
 def test_warta_starts_its_workers_with_glibcs_own_memory_trimming(client):
     # The nanny's default MALLOC_TRIM_THRESHOLD_=65536 made every article's arrays be unmapped
     # and faulted in again. The workers get the environment this process has (a user's own
