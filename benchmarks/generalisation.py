@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import os
 import pkgutil
 import sys
@@ -29,11 +28,10 @@ FIGURES = ("official_title_score", "published_accuracy", "lists_exact", "macro_f
 
 
 def load_scorer():
-    """The shared scorer module, imported from its file (it is not a package)."""
-    spec = importlib.util.spec_from_file_location("warta_shared_score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The shared scorer module (pipeline.train.crossval loads it for every user of it)."""
+    from pipeline.train.crossval import scorer
+
+    return scorer(SHARED / "eval")
 
 
 def score_set(name: str, backend: str, scorer) -> dict:

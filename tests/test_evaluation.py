@@ -7,13 +7,13 @@ articles judge the work, and the issues' targets are in the README.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from pipeline.io import Article, read_inputs
 from pipeline.schema import validation_errors
+from pipeline.train.crossval import scorer
 
 FLOORS = {
     "officials.f1": 0.95,
@@ -43,11 +43,8 @@ DEV2_FLOORS = {
 
 
 def load_scorer(shared: Path):
-    """The shared scorer module, imported from its file (it is not a package)."""
-    spec = importlib.util.spec_from_file_location("warta_shared_score", shared / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The shared scorer module, loaded as the cross-validation loads it."""
+    return scorer(shared / "eval")
 
 
 def run_set(shared: Path, extractor, name: str) -> tuple[list[dict], dict]:
