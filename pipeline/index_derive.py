@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 
 import sqlite_utils
 
-from .persons import Mention, fold, merge_mentions, name_tokens, place_of, position_places
+from .persons import Decision, Mention, Person, PersonMerger, fold, name_tokens, place_of, position_places
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
@@ -117,80 +120,123 @@ def meeting_date(given: str | None, article_date: str | None) -> str | None:
 
 
 def build_persons(db: sqlite_utils.Database) -> None:
-    """Merge every article's officials into persons and link positions and participants to them."""
-    positions: dict[str, list[dict]] = defaultdict(list)
-    for row in db.query("SELECT official_id, title, normalized, region, acting, date FROM positions "
-                        "ORDER BY official_id, idx"):
-        positions[row["official_id"]].append(row)
-    datelines = {r["id"]: r["dateline_place"] for r in db.query("SELECT id, dateline_place FROM articles")}
-    officials = list(db.query("SELECT id, article_id, name, aliases FROM officials ORDER BY article_id, idx"))
-    mentions = []
-    for row in officials:
-        mentions.append(Mention(
-            id=row["id"], article_id=row["article_id"], name=row["name"] or "",
-            aliases=json.loads(row["aliases"] or "[]"), places=position_places(positions[row["id"]]),
-            titles={fold(p["normalized"] or p["title"] or "") for p in positions[row["id"]]},
-        ))
-    context: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        context[mention.article_id] |= mention.places
-    for aid, place in datelines.items():
-        if place and place_of(place.title(), bare_is_place=True):
-            context[aid].add(place_of(place.title(), bare_is_place=True))
-    for mention in mentions:
-        mention.context = context[mention.article_id]
-    persons, decisions = merge_mentions(mentions)
+    """Merge every article's officials into persons and link positions and participants to them.
+
+    A stream: officials are read one article at a time and each decision is written as it is
+    made, so memory grows with the number of distinct persons, not with the corpus."""
     for table in DERIVED_TABLES:
         db.execute(f"DELETE FROM [{table}]")
-    _write_persons(db, persons, decisions, officials, positions)
+    merger = PersonMerger()
+    db["person_merges"].insert_all((_merge_row(merger.add(mention), mention, written)
+                                    for mention, written in official_mentions(db)), batch_size=1000)
+    _write_persons(db, merger.persons)
+    _link_persons(db)
 
 
-def _write_persons(db: sqlite_utils.Database, persons: list, decisions: list, officials: list[dict],
-                   positions: dict[str, list[dict]]) -> None:
-    """Store persons, their names and the merge decisions, and set person_id everywhere."""
-    article_of = {row["id"]: row["article_id"] for row in officials}
-    name_of = {row["id"]: row["name"] for row in officials}
+# Officials with their posts and their article's dateline, in the order persons are merged.
+_OFFICIALS_SQL = """
+SELECT o.id, o.article_id, o.name, o.aliases, a.dateline_place,
+       p.title, p.normalized, p.region, p.date, p.official_id IS NOT NULL
+FROM officials o
+LEFT JOIN articles a ON a.id = o.article_id
+LEFT JOIN positions p ON p.official_id = o.id
+ORDER BY o.article_id, o.idx, p.idx
+"""
+
+
+def official_mentions(db: sqlite_utils.Database) -> Iterator[tuple[Mention, str | None]]:
+    """Every official as a Mention (with its name as stored), article by article in officials'
+    order; an article's context is the places of all its officials and its dateline place."""
+    rows = db.execute(_OFFICIALS_SQL)
+    for article_id, grouped in groupby(rows, key=itemgetter(1)):
+        article_rows = list(grouped)  # one article's officials and posts
+        dateline = article_rows[0][4]
+        mentions: dict[str, tuple[Mention, str | None]] = {}
+        positions: dict[str, list[dict]] = {}
+        for oid, _, name, aliases, _, title, normalized, region, held_date, has_post in article_rows:
+            if oid not in mentions:
+                mentions[oid] = (Mention(id=oid, article_id=article_id, name=name or "",
+                                         aliases=json.loads(aliases or "[]")), name)
+                positions[oid] = []
+            if has_post:
+                positions[oid].append({"title": title, "normalized": normalized, "region": region, "date": held_date})
+        context: set[str] = set()
+        for oid, (mention, _) in mentions.items():
+            mention.places = position_places(positions[oid])
+            mention.titles = {fold(p["normalized"] or p["title"] or "") for p in positions[oid]}
+            mention.held = [(p["date"] or "", p["normalized"] or p["title"] or "") for p in positions[oid]]
+            context |= mention.places
+        place = place_of(dateline.title(), bare_is_place=True) if dateline else None
+        if place:
+            context.add(place)
+        for mention, written in mentions.values():
+            mention.context = context
+            yield mention, written
+
+
+def _merge_row(decision: Decision, mention: Mention, written: str | None) -> dict:
+    """One person_merges row: which person an official went to, and why."""
+    return {
+        "official_id": decision.mention_id, "article_id": mention.article_id, "person_id": decision.person_index + 1,
+        "name": written, "decision": decision.decision, "reason": decision.reason,
+        "matched_name": decision.matched_name, "score": decision.score,
+        "kept_apart_from": None if decision.kept_apart_from is None else decision.kept_apart_from + 1,
+        "kept_apart_reason": decision.kept_apart_reason,
+    }
+
+
+def _write_persons(db: sqlite_utils.Database, persons: list[Person]) -> None:
+    """Store the persons and their names."""
     slugs: Counter[str] = Counter()
     person_rows, name_rows = [], []
     for person in persons:
         pid = person.index + 1
         slug = "-".join(name_tokens(person.name())) or f"person-{pid}"
         slugs[slug] += 1
-        held = sorted((p["date"] or "", p["normalized"] or p["title"] or "")
-                      for m in person.mentions for p in positions[m])
-        dated = [d for d, _ in held if d]
         person_rows.append({
             "id": pid, "key": slug if slugs[slug] == 1 else f"{slug}-{slugs[slug]}", "name": person.name(),
-            "latest_title": held[-1][1] if held else None, "first_date": min(dated, default=None),
-            "last_date": max(dated, default=None), "n_articles": len(person.articles), "n_names": len(person.forms),
+            "latest_title": person.latest_title(), "first_date": person.first_date,
+            "last_date": person.last_date, "n_articles": person.n_articles, "n_names": len(person.forms),
         })
         for key, written in person.forms.items():
             name_rows.append({"person_id": pid, "name": written, "name_key": " ".join(key),
                               "n": person.form_counts[key]})
     db["persons"].insert_all(person_rows, batch_size=1000)
     db["person_names"].insert_all(name_rows, batch_size=1000, ignore=True)
-    db["person_merges"].insert_all([{
-        "official_id": d.mention_id, "article_id": article_of[d.mention_id], "person_id": d.person_index + 1,
-        "name": name_of[d.mention_id], "decision": d.decision, "reason": d.reason, "matched_name": d.matched_name,
-        "score": d.score, "kept_apart_from": None if d.kept_apart_from is None else d.kept_apart_from + 1,
-        "kept_apart_reason": d.kept_apart_reason,
-    } for d in decisions], batch_size=1000)
-    person_of = {d.mention_id: d.person_index + 1 for d in decisions}
-    db.conn.executemany("UPDATE officials SET person_id = ? WHERE id = ?", [(p, o) for o, p in person_of.items()])
+
+
+def _link_persons(db: sqlite_utils.Database) -> None:
+    """Set person_id on officials (from the merge decisions), their positions and the meeting
+    participants that are among an article's officials, then link the other participants."""
+    # person_merges.official_id is its primary key, so each lookup is an index search.
+    db.execute("UPDATE officials SET person_id = "
+               "(SELECT person_id FROM person_merges WHERE official_id = officials.id)")
     db.execute("UPDATE positions SET person_id = (SELECT person_id FROM officials WHERE id = positions.official_id)")
     db.execute("UPDATE meeting_participants SET person_id = "
                "(SELECT person_id FROM officials WHERE id = meeting_participants.official_id)")
     _link_unmatched_participants(db)
 
 
+# Participants looked at, and updates written, at a time.
+LINK_BATCH = 1000
+
+
 def _link_unmatched_participants(db: sqlite_utils.Database) -> None:
     """A participant not among its article's officials is linked when exactly one person has that name."""
     owners: dict[str, set[int]] = defaultdict(set)
-    for row in db.query("SELECT person_id, name_key FROM person_names"):
-        owners[row["name_key"]].add(row["person_id"])
-    updates = []
-    for row in db.query("SELECT meeting_id, idx, name FROM meeting_participants WHERE person_id IS NULL"):
-        key = " ".join(name_tokens(row["name"] or ""))
-        if len(key.split()) >= 2 and len(owners.get(key, ())) == 1:
-            updates.append((next(iter(owners[key])), row["meeting_id"], row["idx"]))
-    db.conn.executemany("UPDATE meeting_participants SET person_id = ? WHERE meeting_id = ? AND idx = ?", updates)
+    for person_id, name_key in db.execute("SELECT person_id, name_key FROM person_names"):
+        owners[name_key].add(person_id)
+    after = -1
+    while True:
+        # By rowid, a page at a time: no cursor stays open over the rows being updated.
+        page = db.execute("SELECT rowid, name FROM meeting_participants WHERE person_id IS NULL AND rowid > ? "
+                          "ORDER BY rowid LIMIT ?", (after, LINK_BATCH)).fetchall()
+        if not page:
+            return
+        updates = []
+        for rowid, name in page:
+            key = " ".join(name_tokens(name or ""))
+            if len(key.split()) >= 2 and len(owners.get(key, ())) == 1:
+                updates.append((next(iter(owners[key])), rowid))
+        db.conn.executemany("UPDATE meeting_participants SET person_id = ? WHERE rowid = ?", updates)
+        after = page[-1][0]
