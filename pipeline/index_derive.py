@@ -84,29 +84,58 @@ def year_from_weekday(month: int, day: int, weekday: int, known_years: list[int]
     return fits[0] if len(fits) == 1 else None
 
 
+# Articles whose dates are read, resolved and written at a time.
+DATES_PAGE = 1000
+
+
 def resolve_dates(db: sqlite_utils.Database) -> None:
-    """Give each article, position and meeting a day date where one can be known."""
-    by_article: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for aid, value, granularity, text in db.execute("SELECT article_id, value, granularity, text FROM dates "
-                                                    "ORDER BY article_id, idx"):
-        by_article[aid].append((value, granularity, text))
-    resolved: dict[str, tuple[str | None, str | None]] = {}
-    for aid, published in db.execute("SELECT id, published FROM articles"):
-        resolved[aid] = day_date(published, by_article.get(aid, []))
-    known_years = [int(d[:4]) for d, _ in resolved.values() if d]
-    for aid, (found, _) in list(resolved.items()):
-        partial = None if found else partial_with_weekday(by_article.get(aid, []))
-        year = year_from_weekday(*partial, known_years) if partial else None
-        if year:
-            resolved[aid] = (f"{year}-{partial[0]:02d}-{partial[1]:02d}", "weekday within corpus years")
-    db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?",
-                        [(d, s, aid) for aid, (d, s) in resolved.items()])
+    """Give each article, position and meeting a day date where one can be known.
+
+    Articles are read a page at a time (by id, so no cursor stays open over the rows being
+    updated); only the first and last year of the corpus are kept between pages."""
+    years: list[int] = []  # the smallest and largest year dated so far
+    for page in _article_pages(db, "1"):
+        updates = []
+        for aid, published, dates in page:
+            found, source = day_date(published, dates)
+            if found:
+                year = int(found[:4])
+                years = [min(years[0], year), max(years[1], year)] if years else [year, year]
+            updates.append((found, source, aid))
+        db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?", updates)
+    for page in _article_pages(db, "date IS NULL"):
+        updates = []
+        for aid, _, dates in page:
+            partial = partial_with_weekday(dates)
+            year = year_from_weekday(*partial, years) if partial else None
+            if year:
+                updates.append((f"{year}-{partial[0]:02d}-{partial[1]:02d}", "weekday within corpus years", aid))
+        db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?", updates)
     db.execute("UPDATE positions SET date = (SELECT date FROM articles WHERE id = positions.article_id), "
                "date_source = (SELECT date_source FROM articles WHERE id = positions.article_id)")
-    meetings = []
-    for mid, aid, given in db.execute("SELECT id, article_id, date FROM meetings"):
-        meetings.append((meeting_date(given, resolved.get(aid, (None, None))[0]), mid))
-    db.conn.executemany("UPDATE meetings SET resolved_date = ? WHERE id = ?", meetings)
+    db.conn.create_function("warta_meeting_date", 2, meeting_date, deterministic=True)
+    db.execute("UPDATE meetings SET resolved_date = "
+               "warta_meeting_date(date, (SELECT date FROM articles WHERE id = meetings.article_id))")
+
+
+def _article_pages(db: sqlite_utils.Database, where: str
+                   ) -> Iterator[list[tuple[str, str | None, list[tuple[str, str, str]]]]]:
+    """Pages of (article id, published, its dates as (value, granularity, text)) for the
+    articles matching where, in id order; each page is read whole before it is yielded."""
+    after = ""  # below every id: an empty id is refused before indexing
+    while True:
+        articles = db.execute(f"SELECT id, published FROM articles WHERE ({where}) AND id > ? ORDER BY id LIMIT ?",
+                              (after, DATES_PAGE)).fetchall()
+        if not articles:
+            return
+        dates: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        marks = ",".join("?" * len(articles))
+        for aid, value, granularity, text in db.execute(
+                f"SELECT article_id, value, granularity, text FROM dates WHERE article_id IN ({marks}) "
+                f"ORDER BY article_id, idx", [aid for aid, _ in articles]):
+            dates[aid].append((value, granularity, text))
+        yield [(aid, published, dates.get(aid, [])) for aid, published in articles]
+        after = articles[-1][0]
 
 
 def meeting_date(given: str | None, article_date: str | None) -> str | None:
