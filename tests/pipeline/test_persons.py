@@ -7,6 +7,9 @@ import pytest
 from pipeline.persons import (
     Mention,
     link_in_article,
+    Decision,
+    Person,
+    PersonMerger,
     merge_mentions,
     name_relation,
     name_tokens,
@@ -77,8 +80,15 @@ def _mention(mid: str, article: str, name: str, places: set[str], context: set[s
     return Mention(id=mid, article_id=article, name=name, places=places, context=context or set(places))
 
 
+def _merge(mentions: list[Mention]) -> tuple[list[Person], list[Decision]]:
+    """The persons made and every decision, for mentions given in article order."""
+    merger = PersonMerger()
+    decisions = list(merge_mentions(mentions, merger))
+    return merger.persons, decisions
+
+
 def test_career_across_articles_is_one_person_with_reasons():
-    persons, decisions = merge_mentions([
+    persons, decisions = _merge([
         _mention("a#o0", "a", "Tri Adhianto", set(), {"bekasi", "jakarta"}),   # Kepala Dinas PUPR
         _mention("b#o0", "b", "Tri Adhianto", {"bekasi"}),                     # Wakil Wali Kota Bekasi
         _mention("c#o0", "c", "Tri Adhianto Tjahyono", {"bekasi"}),            # Plt. Wali Kota Bekasi
@@ -91,7 +101,7 @@ def test_career_across_articles_is_one_person_with_reasons():
 
 
 def test_namesakes_in_different_regions_stay_apart_and_say_why():
-    persons, decisions = merge_mentions([
+    persons, decisions = _merge([
         _mention("palu#o0", "palu", "Ahmad Yani", {"palu barat"}),
         _mention("bogor#o0", "bogor", "Ahmad Yani", {"bogor"}),
     ])
@@ -101,7 +111,7 @@ def test_namesakes_in_different_regions_stay_apart_and_say_why():
 
 
 def test_two_people_of_one_article_are_never_merged():
-    persons, _ = merge_mentions([
+    persons, _ = _merge([
         _mention("a#o0", "a", "Dadang Hidayat", {"bekasi"}),
         _mention("a#o1", "a", "Dadang Hidayat", {"bekasi"}),
     ])
@@ -109,16 +119,16 @@ def test_two_people_of_one_article_are_never_merged():
 
 
 def test_one_word_name_needs_a_shared_region():
-    together, _ = merge_mentions([_mention("a#o0", "a", "Koswara", {"bekasi"}),
+    together, _ = _merge([_mention("a#o0", "a", "Koswara", {"bekasi"}),
                                   _mention("b#o0", "b", "Koswara", {"bekasi"})])
-    apart, _ = merge_mentions([_mention("a#o0", "a", "Koswara", set(), {"bekasi"}),
+    apart, _ = _merge([_mention("a#o0", "a", "Koswara", set(), {"bekasi"}),
                                _mention("b#o0", "b", "Koswara", set(), {"bekasi"})])
     assert len(together) == 1
     assert len(apart) == 2
 
 
 def test_partial_name_without_any_shared_region_is_not_merged():
-    persons, decisions = merge_mentions([_mention("a#o0", "a", "Sandiaga Salahudin Uno", set(), {"jakarta"}),
+    persons, decisions = _merge([_mention("a#o0", "a", "Sandiaga Salahudin Uno", set(), {"jakarta"}),
                                          _mention("b#o0", "b", "Sandiaga Uno", set(), {"palu"})])
     assert len(persons) == 2
     assert "no shared region" in decisions[1].kept_apart_reason
