@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.persons import (
-    Mention,
-    link_in_article,
     Decision,
+    Mention,
     Person,
     PersonMerger,
+    link_in_article,
     merge_mentions,
     name_relation,
     name_tokens,
@@ -147,3 +147,52 @@ def test_typed_query_matches_known_forms():
     assert query_matches("Sandiaga Uno", "Sandiaga Salahudin Uno")
     assert query_matches("Bima", "Bima Arya")
     assert not query_matches("Bima Sakti", "Bima Arya")
+
+
+def _career() -> list[Mention]:
+    """Tri Adhianto's three posts in three articles, with a namesake-free colleague."""
+    return [_mention("audiensi#o0", "audiensi", "Rahmat Effendi", {"bekasi"}),
+            _mention("audiensi#o1", "audiensi", "Tri Adhianto", set(), {"bekasi", "jakarta"}),
+            _mention("kunjungan#o0", "kunjungan", "Tri Adhianto", {"bekasi"}),
+            _mention("rapat#o0", "rapat", "Tri Adhianto Tjahyono", {"bekasi"})]
+
+
+def test_merging_a_stream_decides_as_merging_a_list_and_pulls_one_mention_at_a_time():
+    _, listed = _merge(_career())
+    pulled = []
+
+    def source():
+        for mention in _career():
+            pulled.append(mention.id)
+            yield mention
+
+    merger = PersonMerger()
+    decisions = merge_mentions(source(), merger)
+    first = next(decisions)
+    assert pulled == ["audiensi#o0"] and len(merger.persons) == 1  # nothing was read ahead
+    assert [first, *decisions] == listed
+    assert [d.person_index for d in listed] == [0, 1, 1, 1]
+
+
+def test_a_person_met_before_is_still_told_apart_within_a_later_article():
+    _, decisions = _merge([
+        _mention("a#o0", "a", "Dadang Hidayat", {"bekasi"}),
+        _mention("b#o0", "b", "Dadang Hidayat", {"bekasi"}),
+        _mention("b#o1", "b", "Dadang Hidayat", {"bekasi"}),
+        _mention("c#o0", "c", "Dadang Hidayat", {"bekasi"}),
+    ])
+    # In c, the person of two mentions wins over the one of a single mention.
+    assert [d.person_index for d in decisions] == [0, 0, 1, 0]
+
+
+def test_a_person_keeps_counts_and_its_latest_post_not_its_mentions():
+    person = Person(index=0)
+    person.add(Mention("a#o0", "a", "Tri Adhianto", held=[("2017-12-05", "Kepala Dinas PUPR")]))
+    person.add(Mention("b#o0", "b", "Tri Adhianto", held=[("", "Wakil Wali Kota Bekasi")]))
+    person.add(Mention("c#o0", "c", "Tri Adhianto Tjahyono", held=[("2022-01-12", "Wali Kota Bekasi"),
+                                                                   ("2022-01-12", "Pelaksana Tugas Wali Kota")]))
+    person.add(Mention("c#o1", "c", "Tri Adhianto"))  # a second mention in one article: one article
+    assert (person.n_mentions, person.n_articles) == (4, 3)
+    assert person.latest_title() == "Wali Kota Bekasi"
+    assert (person.first_date, person.last_date) == ("2017-12-05", "2022-01-12")
+    assert person.name() == "Tri Adhianto Tjahyono"
