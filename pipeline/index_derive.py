@@ -215,23 +215,27 @@ def _merge_row(decision: Decision, mention: Mention, written: str | None) -> dic
 
 
 def _write_persons(db: sqlite_utils.Database, persons: list[Person]) -> None:
-    """Store the persons and their names."""
+    """Store the persons and their names, each row made as it is written."""
+    db["persons"].insert_all(_person_rows(persons), batch_size=1000)
+    db["person_names"].insert_all(({"person_id": person.index + 1, "name": written, "name_key": " ".join(key),
+                                    "n": person.form_counts[key]}
+                                   for person in persons for key, written in person.forms.items()),
+                                  batch_size=1000, ignore=True)
+
+
+def _person_rows(persons: list[Person]) -> Iterator[dict]:
+    """One persons row each: a key from the name (numbered after the first of a name), the
+    latest title and dates held, and counts."""
     slugs: Counter[str] = Counter()
-    person_rows, name_rows = [], []
     for person in persons:
         pid = person.index + 1
         slug = "-".join(name_tokens(person.name())) or f"person-{pid}"
         slugs[slug] += 1
-        person_rows.append({
+        yield {
             "id": pid, "key": slug if slugs[slug] == 1 else f"{slug}-{slugs[slug]}", "name": person.name(),
             "latest_title": person.latest_title(), "first_date": person.first_date,
             "last_date": person.last_date, "n_articles": person.n_articles, "n_names": len(person.forms),
-        })
-        for key, written in person.forms.items():
-            name_rows.append({"person_id": pid, "name": written, "name_key": " ".join(key),
-                              "n": person.form_counts[key]})
-    db["persons"].insert_all(person_rows, batch_size=1000)
-    db["person_names"].insert_all(name_rows, batch_size=1000, ignore=True)
+        }
 
 
 def _link_persons(db: sqlite_utils.Database) -> None:

@@ -220,7 +220,7 @@ class Mention:
         return self._forms
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: a corpus holds one per distinct person
 class Person:
     """A merged person: every name form, place and title seen, and counts of its mentions.
 
