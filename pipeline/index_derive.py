@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 
 import sqlite_utils
 
-from .persons import Mention, fold, merge_mentions, name_tokens, place_of, position_places
+from .persons import Decision, Mention, Person, PersonMerger, fold, name_tokens, place_of, position_places
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
@@ -81,29 +84,58 @@ def year_from_weekday(month: int, day: int, weekday: int, known_years: list[int]
     return fits[0] if len(fits) == 1 else None
 
 
+# Articles whose dates are read, resolved and written at a time.
+DATES_PAGE = 1000
+
+
 def resolve_dates(db: sqlite_utils.Database) -> None:
-    """Give each article, position and meeting a day date where one can be known."""
-    by_article: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for aid, value, granularity, text in db.execute("SELECT article_id, value, granularity, text FROM dates "
-                                                    "ORDER BY article_id, idx"):
-        by_article[aid].append((value, granularity, text))
-    resolved: dict[str, tuple[str | None, str | None]] = {}
-    for aid, published in db.execute("SELECT id, published FROM articles"):
-        resolved[aid] = day_date(published, by_article.get(aid, []))
-    known_years = [int(d[:4]) for d, _ in resolved.values() if d]
-    for aid, (found, _) in list(resolved.items()):
-        partial = None if found else partial_with_weekday(by_article.get(aid, []))
-        year = year_from_weekday(*partial, known_years) if partial else None
-        if year:
-            resolved[aid] = (f"{year}-{partial[0]:02d}-{partial[1]:02d}", "weekday within corpus years")
-    db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?",
-                        [(d, s, aid) for aid, (d, s) in resolved.items()])
+    """Give each article, position and meeting a day date where one can be known.
+
+    Articles are read a page at a time (by id, so no cursor stays open over the rows being
+    updated); only the first and last year of the corpus are kept between pages."""
+    years: list[int] = []  # the smallest and largest year dated so far
+    for page in _article_pages(db, "1"):
+        updates = []
+        for aid, published, dates in page:
+            found, source = day_date(published, dates)
+            if found:
+                year = int(found[:4])
+                years = [min(years[0], year), max(years[1], year)] if years else [year, year]
+            updates.append((found, source, aid))
+        db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?", updates)
+    for page in _article_pages(db, "date IS NULL"):
+        updates = []
+        for aid, _, dates in page:
+            partial = partial_with_weekday(dates)
+            year = year_from_weekday(*partial, years) if partial else None
+            if year:
+                updates.append((f"{year}-{partial[0]:02d}-{partial[1]:02d}", "weekday within corpus years", aid))
+        db.conn.executemany("UPDATE articles SET date = ?, date_source = ? WHERE id = ?", updates)
     db.execute("UPDATE positions SET date = (SELECT date FROM articles WHERE id = positions.article_id), "
                "date_source = (SELECT date_source FROM articles WHERE id = positions.article_id)")
-    meetings = []
-    for mid, aid, given in db.execute("SELECT id, article_id, date FROM meetings"):
-        meetings.append((meeting_date(given, resolved.get(aid, (None, None))[0]), mid))
-    db.conn.executemany("UPDATE meetings SET resolved_date = ? WHERE id = ?", meetings)
+    db.conn.create_function("warta_meeting_date", 2, meeting_date, deterministic=True)
+    db.execute("UPDATE meetings SET resolved_date = "
+               "warta_meeting_date(date, (SELECT date FROM articles WHERE id = meetings.article_id))")
+
+
+def _article_pages(db: sqlite_utils.Database, where: str
+                   ) -> Iterator[list[tuple[str, str | None, list[tuple[str, str, str]]]]]:
+    """Pages of (article id, published, its dates as (value, granularity, text)) for the
+    articles matching where, in id order; each page is read whole before it is yielded."""
+    after = ""  # below every id: an empty id is refused before indexing
+    while True:
+        articles = db.execute(f"SELECT id, published FROM articles WHERE ({where}) AND id > ? ORDER BY id LIMIT ?",
+                              (after, DATES_PAGE)).fetchall()
+        if not articles:
+            return
+        dates: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        marks = ",".join("?" * len(articles))
+        for aid, value, granularity, text in db.execute(
+                f"SELECT article_id, value, granularity, text FROM dates WHERE article_id IN ({marks}) "
+                f"ORDER BY article_id, idx", [aid for aid, _ in articles]):
+            dates[aid].append((value, granularity, text))
+        yield [(aid, published, dates.get(aid, [])) for aid, published in articles]
+        after = articles[-1][0]
 
 
 def meeting_date(given: str | None, article_date: str | None) -> str | None:
@@ -117,80 +149,127 @@ def meeting_date(given: str | None, article_date: str | None) -> str | None:
 
 
 def build_persons(db: sqlite_utils.Database) -> None:
-    """Merge every article's officials into persons and link positions and participants to them."""
-    positions: dict[str, list[dict]] = defaultdict(list)
-    for row in db.query("SELECT official_id, title, normalized, region, acting, date FROM positions "
-                        "ORDER BY official_id, idx"):
-        positions[row["official_id"]].append(row)
-    datelines = {r["id"]: r["dateline_place"] for r in db.query("SELECT id, dateline_place FROM articles")}
-    officials = list(db.query("SELECT id, article_id, name, aliases FROM officials ORDER BY article_id, idx"))
-    mentions = []
-    for row in officials:
-        mentions.append(Mention(
-            id=row["id"], article_id=row["article_id"], name=row["name"] or "",
-            aliases=json.loads(row["aliases"] or "[]"), places=position_places(positions[row["id"]]),
-            titles={fold(p["normalized"] or p["title"] or "") for p in positions[row["id"]]},
-        ))
-    context: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        context[mention.article_id] |= mention.places
-    for aid, place in datelines.items():
-        if place and place_of(place.title(), bare_is_place=True):
-            context[aid].add(place_of(place.title(), bare_is_place=True))
-    for mention in mentions:
-        mention.context = context[mention.article_id]
-    persons, decisions = merge_mentions(mentions)
+    """Merge every article's officials into persons and link positions and participants to them.
+
+    A stream: officials are read one article at a time and each decision is written as it is
+    made, so memory grows with the number of distinct persons, not with the corpus."""
     for table in DERIVED_TABLES:
         db.execute(f"DELETE FROM [{table}]")
-    _write_persons(db, persons, decisions, officials, positions)
+    merger = PersonMerger()
+    db["person_merges"].insert_all((_merge_row(merger.add(mention), mention, written)
+                                    for mention, written in official_mentions(db)), batch_size=1000)
+    _write_persons(db, merger.persons)
+    _link_persons(db)
 
 
-def _write_persons(db: sqlite_utils.Database, persons: list, decisions: list, officials: list[dict],
-                   positions: dict[str, list[dict]]) -> None:
-    """Store persons, their names and the merge decisions, and set person_id everywhere."""
-    article_of = {row["id"]: row["article_id"] for row in officials}
-    name_of = {row["id"]: row["name"] for row in officials}
+# Officials with their posts and their article's dateline, in the order persons are merged.
+_OFFICIALS_SQL = """
+SELECT o.id, o.article_id, o.name, o.aliases, a.dateline_place,
+       p.title, p.normalized, p.region, p.date, p.official_id IS NOT NULL
+FROM officials o
+LEFT JOIN articles a ON a.id = o.article_id
+LEFT JOIN positions p ON p.official_id = o.id
+ORDER BY o.article_id, o.idx, p.idx
+"""
+
+
+def official_mentions(db: sqlite_utils.Database) -> Iterator[tuple[Mention, str | None]]:
+    """Every official as a Mention (with its name as stored), article by article in officials'
+    order; an article's context is the places of all its officials and its dateline place."""
+    rows = db.execute(_OFFICIALS_SQL)
+    for article_id, grouped in groupby(rows, key=itemgetter(1)):
+        article_rows = list(grouped)  # one article's officials and posts
+        dateline = article_rows[0][4]
+        mentions: dict[str, tuple[Mention, str | None]] = {}
+        positions: dict[str, list[dict]] = {}
+        for oid, _, name, aliases, _, title, normalized, region, held_date, has_post in article_rows:
+            if oid not in mentions:
+                mentions[oid] = (Mention(id=oid, article_id=article_id, name=name or "",
+                                         aliases=json.loads(aliases or "[]")), name)
+                positions[oid] = []
+            if has_post:
+                positions[oid].append({"title": title, "normalized": normalized, "region": region, "date": held_date})
+        context: set[str] = set()
+        for oid, (mention, _) in mentions.items():
+            mention.places = position_places(positions[oid])
+            mention.titles = {fold(p["normalized"] or p["title"] or "") for p in positions[oid]}
+            mention.held = [(p["date"] or "", p["normalized"] or p["title"] or "") for p in positions[oid]]
+            context |= mention.places
+        place = place_of(dateline.title(), bare_is_place=True) if dateline else None
+        if place:
+            context.add(place)
+        for mention, written in mentions.values():
+            mention.context = context
+            yield mention, written
+
+
+def _merge_row(decision: Decision, mention: Mention, written: str | None) -> dict:
+    """One person_merges row: which person an official went to, and why."""
+    return {
+        "official_id": decision.mention_id, "article_id": mention.article_id, "person_id": decision.person_index + 1,
+        "name": written, "decision": decision.decision, "reason": decision.reason,
+        "matched_name": decision.matched_name, "score": decision.score,
+        "kept_apart_from": None if decision.kept_apart_from is None else decision.kept_apart_from + 1,
+        "kept_apart_reason": decision.kept_apart_reason,
+    }
+
+
+def _write_persons(db: sqlite_utils.Database, persons: list[Person]) -> None:
+    """Store the persons and their names, each row made as it is written."""
+    db["persons"].insert_all(_person_rows(persons), batch_size=1000)
+    db["person_names"].insert_all(({"person_id": person.index + 1, "name": written, "name_key": " ".join(key),
+                                    "n": person.form_counts[key]}
+                                   for person in persons for key, written in person.forms.items()),
+                                  batch_size=1000, ignore=True)
+
+
+def _person_rows(persons: list[Person]) -> Iterator[dict]:
+    """One persons row each: a key from the name (numbered after the first of a name), the
+    latest title and dates held, and counts."""
     slugs: Counter[str] = Counter()
-    person_rows, name_rows = [], []
     for person in persons:
         pid = person.index + 1
         slug = "-".join(name_tokens(person.name())) or f"person-{pid}"
         slugs[slug] += 1
-        held = sorted((p["date"] or "", p["normalized"] or p["title"] or "")
-                      for m in person.mentions for p in positions[m])
-        dated = [d for d, _ in held if d]
-        person_rows.append({
+        yield {
             "id": pid, "key": slug if slugs[slug] == 1 else f"{slug}-{slugs[slug]}", "name": person.name(),
-            "latest_title": held[-1][1] if held else None, "first_date": min(dated, default=None),
-            "last_date": max(dated, default=None), "n_articles": len(person.articles), "n_names": len(person.forms),
-        })
-        for key, written in person.forms.items():
-            name_rows.append({"person_id": pid, "name": written, "name_key": " ".join(key),
-                              "n": person.form_counts[key]})
-    db["persons"].insert_all(person_rows, batch_size=1000)
-    db["person_names"].insert_all(name_rows, batch_size=1000, ignore=True)
-    db["person_merges"].insert_all([{
-        "official_id": d.mention_id, "article_id": article_of[d.mention_id], "person_id": d.person_index + 1,
-        "name": name_of[d.mention_id], "decision": d.decision, "reason": d.reason, "matched_name": d.matched_name,
-        "score": d.score, "kept_apart_from": None if d.kept_apart_from is None else d.kept_apart_from + 1,
-        "kept_apart_reason": d.kept_apart_reason,
-    } for d in decisions], batch_size=1000)
-    person_of = {d.mention_id: d.person_index + 1 for d in decisions}
-    db.conn.executemany("UPDATE officials SET person_id = ? WHERE id = ?", [(p, o) for o, p in person_of.items()])
+            "latest_title": person.latest_title(), "first_date": person.first_date,
+            "last_date": person.last_date, "n_articles": person.n_articles, "n_names": len(person.forms),
+        }
+
+
+def _link_persons(db: sqlite_utils.Database) -> None:
+    """Set person_id on officials (from the merge decisions), their positions and the meeting
+    participants that are among an article's officials, then link the other participants."""
+    # person_merges.official_id is its primary key, so each lookup is an index search.
+    db.execute("UPDATE officials SET person_id = "
+               "(SELECT person_id FROM person_merges WHERE official_id = officials.id)")
     db.execute("UPDATE positions SET person_id = (SELECT person_id FROM officials WHERE id = positions.official_id)")
     db.execute("UPDATE meeting_participants SET person_id = "
                "(SELECT person_id FROM officials WHERE id = meeting_participants.official_id)")
     _link_unmatched_participants(db)
 
 
+# Participants looked at, and updates written, at a time.
+LINK_BATCH = 1000
+
+
 def _link_unmatched_participants(db: sqlite_utils.Database) -> None:
     """A participant not among its article's officials is linked when exactly one person has that name."""
     owners: dict[str, set[int]] = defaultdict(set)
-    for row in db.query("SELECT person_id, name_key FROM person_names"):
-        owners[row["name_key"]].add(row["person_id"])
-    updates = []
-    for row in db.query("SELECT meeting_id, idx, name FROM meeting_participants WHERE person_id IS NULL"):
-        key = " ".join(name_tokens(row["name"] or ""))
-        if len(key.split()) >= 2 and len(owners.get(key, ())) == 1:
-            updates.append((next(iter(owners[key])), row["meeting_id"], row["idx"]))
-    db.conn.executemany("UPDATE meeting_participants SET person_id = ? WHERE meeting_id = ? AND idx = ?", updates)
+    for person_id, name_key in db.execute("SELECT person_id, name_key FROM person_names"):
+        owners[name_key].add(person_id)
+    after = -1
+    while True:
+        # By rowid, a page at a time: no cursor stays open over the rows being updated.
+        page = db.execute("SELECT rowid, name FROM meeting_participants WHERE person_id IS NULL AND rowid > ? "
+                          "ORDER BY rowid LIMIT ?", (after, LINK_BATCH)).fetchall()
+        if not page:
+            return
+        updates = []
+        for rowid, name in page:
+            key = " ".join(name_tokens(name or ""))
+            if len(key.split()) >= 2 and len(owners.get(key, ())) == 1:
+                updates.append((next(iter(owners[key])), rowid))
+        db.conn.executemany("UPDATE meeting_participants SET person_id = ? WHERE rowid = ?", updates)
+        after = page[-1][0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -205,6 +205,8 @@ class Mention:
     places: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    # (date or "", title) of each post it holds: what a person's latest title and dates come from.
+    held: list[tuple[str, str]] = field(default_factory=list)
     _forms: dict[Tokens, str] | None = field(default=None, repr=False)
 
     def forms(self) -> dict[Tokens, str]:
@@ -218,9 +220,13 @@ class Mention:
         return self._forms
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: a corpus holds one per distinct person
 class Person:
-    """A merged person: every name form, place and title seen, and its mentions."""
+    """A merged person: every name form, place and title seen, and counts of its mentions.
+
+    Only what matching needs is kept whole (names, places, titles: bounded by the person, not
+    by how often it is mentioned); mentions and articles are counted, and the posts held are
+    folded into the latest title and the first and last dates as they arrive."""
 
     index: int
     forms: dict[Tokens, str] = field(default_factory=dict)
@@ -228,19 +234,36 @@ class Person:
     places: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
-    mentions: list[str] = field(default_factory=list)
+    n_mentions: int = 0
+    n_articles: int = 0
+    # Mentions arrive grouped by article, so the last article seen is enough to tell whether
+    # this person is already in the current one.
+    last_article: str | None = None
+    latest_held: tuple[str, str] | None = None  # the greatest (date or "", title) held
+    first_date: str | None = None
+    last_date: str | None = None
 
     def add(self, mention: Mention) -> None:
-        """Take a mention in, with its names, places and titles."""
+        """Take a mention in, with its names, places, titles and posts."""
         for key, written in mention.forms().items():
             self.forms.setdefault(key, written)
             self.form_counts[key] = self.form_counts.get(key, 0) + 1
         self.places |= mention.places
         self.context |= mention.context
         self.titles |= mention.titles
-        self.articles.add(mention.article_id)
-        self.mentions.append(mention.id)
+        if mention.article_id != self.last_article:
+            self.n_articles += 1
+            self.last_article = mention.article_id
+        self.n_mentions += 1
+        for held in mention.held:
+            self.latest_held = held if self.latest_held is None else max(self.latest_held, held)
+            if held[0]:
+                self.first_date = held[0] if self.first_date is None else min(self.first_date, held[0])
+                self.last_date = held[0] if self.last_date is None else max(self.last_date, held[0])
+
+    def latest_title(self) -> str | None:
+        """The title of the latest post held (the greatest title among equal dates), or None."""
+        return self.latest_held[1] if self.latest_held else None
 
     def name(self) -> str:
         """The fullest written form: most words, then most used, then longest."""
@@ -314,18 +337,24 @@ def candidate_persons(forms: Iterable[Tokens], by_word: dict[str, set[int]],
     return sorted(found)
 
 
-def merge_mentions(mentions: list[Mention]) -> tuple[list[Person], list[Decision]]:
-    """Group mentions into persons, in the order given; deterministic for a given order."""
-    persons: list[Person] = []
-    decisions: list[Decision] = []
-    by_word: dict[str, set[int]] = {}
-    by_single: dict[Tokens, set[int]] = {}
-    for mention in mentions:
+class PersonMerger:
+    """Mentions in, one at a time, grouped by article: each is merged into a person or starts one.
+
+    Deterministic for a given order. Holds the persons and their name lookups, never the
+    mentions, so a corpus can be merged as a stream."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self.by_word: dict[str, set[int]] = {}
+        self.by_single: dict[Tokens, set[int]] = {}
+
+    def add(self, mention: Mention) -> Decision:
+        """Assign one mention to a person and say why."""
         forms = mention.forms()
         chosen, kept_apart = None, None
-        for i in candidate_persons(forms, by_word, by_single):
-            person = persons[i]
-            if mention.article_id in person.articles:
+        for i in candidate_persons(forms, self.by_word, self.by_single):
+            person = self.persons[i]
+            if person.last_article == mention.article_id:
                 continue  # the extractor already told two people of one article apart
             found = best_relation(mention, person)
             if not found:
@@ -336,7 +365,7 @@ def merge_mentions(mentions: list[Mention]) -> tuple[list[Person], list[Decision
                 if kept_apart is None:
                     kept_apart = (i, f"{relation.reason} as {matched!r}, but {why_not}")
                 continue
-            rank = (relation.score, GUARD_STRENGTH[guard], len(person.mentions), -i)
+            rank = (relation.score, GUARD_STRENGTH[guard], person.n_mentions, -i)
             if chosen is None or rank > chosen[0]:
                 reason = f"{relation.reason} ({guard})"
                 chosen = (rank, i, reason, matched, relation.score)
@@ -344,19 +373,26 @@ def merge_mentions(mentions: list[Mention]) -> tuple[list[Person], list[Decision
             _, i, reason, matched, score = chosen
             decision = Decision(mention.id, i, "merged", reason, matched, score)
         else:
-            i = len(persons)
-            persons.append(Person(index=i))
+            i = len(self.persons)
+            self.persons.append(Person(index=i))
             decision = Decision(mention.id, i, "new person", "no earlier mention of this person")
         if kept_apart and kept_apart[0] != i:
             decision.kept_apart_from, decision.kept_apart_reason = kept_apart
-        persons[i].add(mention)
-        decisions.append(decision)
+        self.persons[i].add(mention)
         for key in forms:
             if len(key) == 1:
-                by_single.setdefault(key, set()).add(i)
+                self.by_single.setdefault(key, set()).add(i)
             for word_key in word_keys(key):
-                by_word.setdefault(word_key, set()).add(i)
-    return persons, decisions
+                self.by_word.setdefault(word_key, set()).add(i)
+        return decision
+
+
+def merge_mentions(mentions: Iterable[Mention], merger: PersonMerger | None = None) -> Iterator[Decision]:
+    """Each mention's decision as it is made, in the order given (one article's mentions
+    together); the persons grow in merger (a fresh one when none is given)."""
+    merger = merger if merger is not None else PersonMerger()
+    for mention in mentions:
+        yield merger.add(mention)
 
 
 def link_in_article(name: str, officials: list[tuple[str, list[str]]]) -> int | None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.persons import (
+    Decision,
     Mention,
+    Person,
+    PersonMerger,
     link_in_article,
     merge_mentions,
     name_relation,
@@ -77,8 +80,15 @@ def _mention(mid: str, article: str, name: str, places: set[str], context: set[s
     return Mention(id=mid, article_id=article, name=name, places=places, context=context or set(places))
 
 
+def _merge(mentions: list[Mention]) -> tuple[list[Person], list[Decision]]:
+    """The persons made and every decision, for mentions given in article order."""
+    merger = PersonMerger()
+    decisions = list(merge_mentions(mentions, merger))
+    return merger.persons, decisions
+
+
 def test_career_across_articles_is_one_person_with_reasons():
-    persons, decisions = merge_mentions([
+    persons, decisions = _merge([
         _mention("a#o0", "a", "Tri Adhianto", set(), {"bekasi", "jakarta"}),   # Kepala Dinas PUPR
         _mention("b#o0", "b", "Tri Adhianto", {"bekasi"}),                     # Wakil Wali Kota Bekasi
         _mention("c#o0", "c", "Tri Adhianto Tjahyono", {"bekasi"}),            # Plt. Wali Kota Bekasi
@@ -91,7 +101,7 @@ def test_career_across_articles_is_one_person_with_reasons():
 
 
 def test_namesakes_in_different_regions_stay_apart_and_say_why():
-    persons, decisions = merge_mentions([
+    persons, decisions = _merge([
         _mention("palu#o0", "palu", "Ahmad Yani", {"palu barat"}),
         _mention("bogor#o0", "bogor", "Ahmad Yani", {"bogor"}),
     ])
@@ -101,7 +111,7 @@ def test_namesakes_in_different_regions_stay_apart_and_say_why():
 
 
 def test_two_people_of_one_article_are_never_merged():
-    persons, _ = merge_mentions([
+    persons, _ = _merge([
         _mention("a#o0", "a", "Dadang Hidayat", {"bekasi"}),
         _mention("a#o1", "a", "Dadang Hidayat", {"bekasi"}),
     ])
@@ -109,16 +119,16 @@ def test_two_people_of_one_article_are_never_merged():
 
 
 def test_one_word_name_needs_a_shared_region():
-    together, _ = merge_mentions([_mention("a#o0", "a", "Koswara", {"bekasi"}),
+    together, _ = _merge([_mention("a#o0", "a", "Koswara", {"bekasi"}),
                                   _mention("b#o0", "b", "Koswara", {"bekasi"})])
-    apart, _ = merge_mentions([_mention("a#o0", "a", "Koswara", set(), {"bekasi"}),
+    apart, _ = _merge([_mention("a#o0", "a", "Koswara", set(), {"bekasi"}),
                                _mention("b#o0", "b", "Koswara", set(), {"bekasi"})])
     assert len(together) == 1
     assert len(apart) == 2
 
 
 def test_partial_name_without_any_shared_region_is_not_merged():
-    persons, decisions = merge_mentions([_mention("a#o0", "a", "Sandiaga Salahudin Uno", set(), {"jakarta"}),
+    persons, decisions = _merge([_mention("a#o0", "a", "Sandiaga Salahudin Uno", set(), {"jakarta"}),
                                          _mention("b#o0", "b", "Sandiaga Uno", set(), {"palu"})])
     assert len(persons) == 2
     assert "no shared region" in decisions[1].kept_apart_reason
@@ -137,3 +147,52 @@ def test_typed_query_matches_known_forms():
     assert query_matches("Sandiaga Uno", "Sandiaga Salahudin Uno")
     assert query_matches("Bima", "Bima Arya")
     assert not query_matches("Bima Sakti", "Bima Arya")
+
+
+def _career() -> list[Mention]:
+    """Tri Adhianto's three posts in three articles, with a namesake-free colleague."""
+    return [_mention("audiensi#o0", "audiensi", "Rahmat Effendi", {"bekasi"}),
+            _mention("audiensi#o1", "audiensi", "Tri Adhianto", set(), {"bekasi", "jakarta"}),
+            _mention("kunjungan#o0", "kunjungan", "Tri Adhianto", {"bekasi"}),
+            _mention("rapat#o0", "rapat", "Tri Adhianto Tjahyono", {"bekasi"})]
+
+
+def test_merging_a_stream_decides_as_merging_a_list_and_pulls_one_mention_at_a_time():
+    _, listed = _merge(_career())
+    pulled = []
+
+    def source():
+        for mention in _career():
+            pulled.append(mention.id)
+            yield mention
+
+    merger = PersonMerger()
+    decisions = merge_mentions(source(), merger)
+    first = next(decisions)
+    assert pulled == ["audiensi#o0"] and len(merger.persons) == 1  # nothing was read ahead
+    assert [first, *decisions] == listed
+    assert [d.person_index for d in listed] == [0, 1, 1, 1]
+
+
+def test_a_person_met_before_is_still_told_apart_within_a_later_article():
+    _, decisions = _merge([
+        _mention("a#o0", "a", "Dadang Hidayat", {"bekasi"}),
+        _mention("b#o0", "b", "Dadang Hidayat", {"bekasi"}),
+        _mention("b#o1", "b", "Dadang Hidayat", {"bekasi"}),
+        _mention("c#o0", "c", "Dadang Hidayat", {"bekasi"}),
+    ])
+    # In c, the person of two mentions wins over the one of a single mention.
+    assert [d.person_index for d in decisions] == [0, 0, 1, 0]
+
+
+def test_a_person_keeps_counts_and_its_latest_post_not_its_mentions():
+    person = Person(index=0)
+    person.add(Mention("a#o0", "a", "Tri Adhianto", held=[("2017-12-05", "Kepala Dinas PUPR")]))
+    person.add(Mention("b#o0", "b", "Tri Adhianto", held=[("", "Wakil Wali Kota Bekasi")]))
+    person.add(Mention("c#o0", "c", "Tri Adhianto Tjahyono", held=[("2022-01-12", "Wali Kota Bekasi"),
+                                                                   ("2022-01-12", "Pelaksana Tugas Wali Kota")]))
+    person.add(Mention("c#o1", "c", "Tri Adhianto"))  # a second mention in one article: one article
+    assert (person.n_mentions, person.n_articles) == (4, 3)
+    assert person.latest_title() == "Wali Kota Bekasi"
+    assert (person.first_date, person.last_date) == ("2017-12-05", "2022-01-12")
+    assert person.name() == "Tri Adhianto Tjahyono"
