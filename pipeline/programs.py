@@ -10,6 +10,7 @@ from its head word; agencies go to `organizations`, and what GUIDELINES.md rules
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -357,11 +358,35 @@ def mention_spans(text: str, forms: list[str], group: list[Found]) -> list[dict]
         for s, e in spans:
             covered[s:e] = b"\x01" * (e - s)
         for form in short_forms:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            for m in standalone_uses(text, form):
                 if not covered[m.start()]:
                     spans.add((m.start(), m.end()))
                     covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(spans)]
+
+
+# A character that would make a short name part of a longer word ("BPJS" in "BPJS-TK").
+WORDISH = re.compile(r"[\w-]")
+
+
+@cache
+def standalone_pattern(form: str) -> re.Pattern:
+    """The form followed by no word character: a literal start the regex engine can search for."""
+    return re.compile(rf"{re.escape(form)}(?![\w-])")
+
+
+def standalone_uses(text: str, form: str) -> Iterator[re.Match]:
+    r"""Uses of a form as a word of its own, left to right, as `(?<![\w-])FORM(?![\w-])` finds them.
+
+    The lookbehind is checked by hand: leading a pattern, it is tried at every character of the
+    text, which made long articles with many short names slow."""
+    pattern, pos = standalone_pattern(form), 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and WORDISH.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def owner_of(text: str, start: int, officials: list[dict]) -> str | None:

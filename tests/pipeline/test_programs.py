@@ -200,3 +200,14 @@ def test_one_adjective_after_a_capitalised_cue_is_no_name():
             "tertinggal. Dinas meluncurkan aplikasi Sipandu.")
     programs, _ = find_programs(text)
     assert names(programs) == ["Sipandu"]
+
+
+def test_a_short_name_is_found_only_where_it_stands_as_a_word_of_its_own():
+    from pipeline.programs import standalone_uses
+
+    text = ("Peserta BPJS Kesehatan dan BPJS-TK di Kota Bogor terus bertambah. Kartu eBPJS diterima "
+            "di kantor BPJS, dan layanan TP PKK menjangkau kader PKK di 6 kecamatan.")
+    assert [m.start() for m in standalone_uses(text, "BPJS")] == [text.index("BPJS Kes"), text.index("BPJS,")]
+    # A form of two words, and its second word alone, each where it stands by itself.
+    assert [m.group() for m in standalone_uses(text, "TP PKK")] == ["TP PKK"]
+    assert [m.start() for m in standalone_uses(text, "PKK")] == [text.index("PKK men"), text.index("PKK di")]
