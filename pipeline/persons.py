@@ -8,6 +8,9 @@ decision keeps its reason, so a merge can be checked and cited.
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -321,13 +324,13 @@ def word_keys(key: Tokens) -> set[str]:
 
 
 def candidate_persons(forms: Iterable[Tokens], by_word: dict[str, set[int]],
-                      by_single: dict[Tokens, set[int]]) -> list[int]:
+                      by_single: dict[Tokens, list[int]]) -> list[int]:
     """Persons that can stand in a name relation to one of the forms: two full words in
     common for a name of several words (the relation needs two), the same word for a one-word name."""
     found: set[int] = set()
     for key in forms:
         if len(key) == 1:
-            found |= by_single.get(key, set())
+            found.update(by_single.get(key, ()))
             continue
         hits: dict[int, int] = {}
         for word_key in word_keys(key):
@@ -345,14 +348,29 @@ class PersonMerger:
 
     def __init__(self) -> None:
         self.persons: list[Person] = []
+        # Persons by full-word key, once they have two keys: a candidate needs two in common.
         self.by_word: dict[str, set[int]] = {}
-        self.by_single: dict[Tokens, set[int]] = {}
+        # Persons by one-word name, in index order.
+        self.by_single: dict[Tokens, list[int]] = {}
+
+    def candidates(self, mention: Mention) -> tuple[Iterable[int], bool]:
+        """The persons to try, in index order, and whether none can be merged with.
+
+        A mention with only one-word names and no region can merge with nobody (a one-word
+        name needs a shared region); only the first namesake is tried, to say who it was kept
+        apart from. Without that, each new "Budi" would be compared with every earlier one."""
+        forms = mention.forms()
+        if not mention.places and all(len(key) == 1 for key in forms):
+            namesakes = heapq.merge(*(self.by_single.get(key, []) for key in forms))
+            return (i for i, _ in itertools.groupby(namesakes)), True
+        return candidate_persons(forms, self.by_word, self.by_single), False
 
     def add(self, mention: Mention) -> Decision:
         """Assign one mention to a person and say why."""
         forms = mention.forms()
         chosen, kept_apart = None, None
-        for i in candidate_persons(forms, self.by_word, self.by_single):
+        candidates, hopeless = self.candidates(mention)
+        for i in candidates:
             person = self.persons[i]
             if person.last_article == mention.article_id:
                 continue  # the extractor already told two people of one article apart
@@ -364,6 +382,8 @@ class PersonMerger:
             if guard is None:
                 if kept_apart is None:
                     kept_apart = (i, f"{relation.reason} as {matched!r}, but {why_not}")
+                if hopeless:
+                    break
                 continue
             rank = (relation.score, GUARD_STRENGTH[guard], person.n_mentions, -i)
             if chosen is None or rank > chosen[0]:
@@ -379,12 +399,21 @@ class PersonMerger:
         if kept_apart and kept_apart[0] != i:
             decision.kept_apart_from, decision.kept_apart_reason = kept_apart
         self.persons[i].add(mention)
+        self.register(i, forms)
+        return decision
+
+    def register(self, i: int, forms: Iterable[Tokens]) -> None:
+        """Make person i findable by the one-word names among forms and by its full words."""
         for key in forms:
             if len(key) == 1:
-                self.by_single.setdefault(key, set()).add(i)
-            for word_key in word_keys(key):
+                namesakes = self.by_single.setdefault(key, [])
+                at = bisect.bisect_left(namesakes, i)
+                if at == len(namesakes) or namesakes[at] != i:
+                    namesakes.insert(at, i)
+        keys = set().union(*(word_keys(key) for key in self.persons[i].forms))
+        if len(keys) >= 2:
+            for word_key in keys:
                 self.by_word.setdefault(word_key, set()).add(i)
-        return decision
 
 
 def merge_mentions(mentions: Iterable[Mention], merger: PersonMerger | None = None) -> Iterator[Decision]:

@@ -196,3 +196,24 @@ def test_a_person_keeps_counts_and_its_latest_post_not_its_mentions():
     assert person.latest_title() == "Wali Kota Bekasi"
     assert (person.first_date, person.last_date) == ("2017-12-05", "2022-01-12")
     assert person.name() == "Tri Adhianto Tjahyono"
+
+
+def test_a_regionless_one_word_name_is_tried_against_its_first_namesake_only(monkeypatch):
+    import pipeline.persons as persons_module
+
+    tried = []
+    real = persons_module.best_relation
+    monkeypatch.setattr(persons_module, "best_relation", lambda m, p: tried.append(m.id) or real(m, p))
+    mentions = [_mention(f"a{n}#o0", f"a{n}", "Koswara", set(), {"bekasi"}) for n in range(200)]
+    mentions.append(_mention("b#o0", "b", "Koswara", {"bekasi"}))       # Camat Koswara of Bekasi
+    mentions.append(_mention("c#o0", "c", "Koswara", {"bekasi"}))       # and again, with his region
+    persons, decisions = _merge(mentions)
+    # No region, one word: a new person each time, kept apart from the first Koswara...
+    assert [d.decision for d in decisions[:200]] == ["new person"] * 200
+    assert {d.kept_apart_from for d in decisions[1:200]} == {0}
+    assert all("one-word name without a shared region" in d.kept_apart_reason for d in decisions[1:200])
+    # ...after one comparison, not one per earlier namesake (200 x 199 / 2 of them).
+    assert all(tried.count(f"a{n}#o0") == 1 for n in range(1, 200))
+    # With a region, still a new person (none of the earlier ones had one), then merged.
+    assert decisions[200].decision == "new person" and decisions[201].decision == "merged"
+    assert len(persons) == 201
