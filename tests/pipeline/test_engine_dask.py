@@ -53,6 +53,21 @@ def test_warta_starts_its_workers_with_slower_housekeeping(client):
     assert all(values == ["500ms", "5s", "1s"] for values in seen.values())
 
 
+def test_the_readme_gives_a_real_cluster_the_settings_of_wartas_own():
+    import yaml
+
+    from pipeline.engine_dask import WORKER_CONFIG
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\n", readme.index("~/.config/dask/warta.yaml")) + len("```text\n")
+    settings = yaml.safe_load(readme[start:readme.index("```", start)])
+    for dotted, value in WORKER_CONFIG.items():
+        node = settings
+        for part in dotted.split("."):
+            node = node[part]
+        assert node == value, dotted
+
+
 def test_warta_starts_its_workers_with_glibcs_own_memory_trimming(client):
     # The nanny's default MALLOC_TRIM_THRESHOLD_=65536 made every article's arrays be unmapped
     # and faulted in again. The workers get the environment this process has (a user's own
