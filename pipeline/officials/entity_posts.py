@@ -4,9 +4,8 @@ head's post in a list of officials ("Disperindag Benny Lontoh"); not the heads o
 
 from __future__ import annotations
 
-import re
-
 from ..names import is_honorific
+from ..programs_acronyms import acronym_pairs
 from .name_reading import Finding, finding_from, tokens_inside
 from .places import match_region
 from .titles import post_before
@@ -75,10 +74,9 @@ def office_before(toks: list[Tok], k: int, text: str) -> tuple[int | None, int]:
     return None, k
 
 
-COMMUNITY_ACRONYM_RE = re.compile(r"\b([A-Z]\w+)((?:\s+[A-Z]\w+){0,6})\s+\(([A-Z][A-Za-z]{1,9})\)")
-
-
 def community_acronyms(text: str) -> frozenset[str]:
     """Acronyms the article spells out as a private body: "Kerukunan Keluarga Indonesia Gorontalo
-    (KKIG)", "Ikatan Pelajar ... (IPM)": the spelled-out name opens with a community word."""
-    return frozenset(m.group(3) for m in COMMUNITY_ACRONYM_RE.finditer(text) if word_class(m.group(1), "community"))
+    (KKIG)", "Ikatan Pelajar ... (IPM)": the expansion (read as the programs extractor reads
+    acronym pairs) opens with a community word."""
+    return frozenset(p.acronym for p in acronym_pairs(text)
+                     if word_class(p.expansion.split()[0], "community"))

@@ -7,7 +7,7 @@ import argparse
 import importlib.util
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -26,6 +26,17 @@ def scorer(eval_dir: Path = EVAL_DIR) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def gold_articles(eval_dir: Path = EVAL_DIR, sets: tuple[str, ...] = SETS) -> Iterator[tuple[str, dict, dict]]:
+    """Every article of the gold sets as (set name, its gold record, its input line), in file order."""
+    for name in sets:
+        with (eval_dir / f"{name}.gold.jsonl").open(encoding="utf-8") as handle:
+            gold = {g["id"]: g for g in map(json.loads, handle)}
+        with (eval_dir / f"{name}.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                raw = json.loads(line)
+                yield name, gold[raw["id"]], raw
 
 
 def fold_split(n: int, folds: int, seed: int) -> list[set[int]]:

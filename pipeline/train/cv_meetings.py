@@ -11,7 +11,6 @@ participants of events aligned one-to-one, names matched as the scorer matches t
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 
 from ..meetings import WINDOWS, Episode, SentenceView, find_meetings
 from ..meetings_presence import MODEL_DIR, PresenceModel, article_pairs, fit
-from .crossval import EVAL_DIR, SETS, cv_main, fold_split, prf, scorer
+from .crossval import EVAL_DIR, SETS, cv_main, fold_split, gold_articles, prf, scorer
 
 MODES = ("rules", "learned", "combined")
 
@@ -89,21 +88,16 @@ def label_pairs(score: ModuleType, article: Article) -> None:
 
 def load_articles(sets: tuple[str, ...] = SETS) -> list[Article]:
     """Run the shipped pipeline over every gold article and collect its candidate pairs."""
-    from ..extensions import doc_text
+    from ..extensions import doc_text, lemmas_by_offset
     from ..extractor import Extractor, article_from_dict
 
     score = scorer(EVAL_DIR)
     extractor = Extractor()
-    rows = []
-    for name in sets:
-        gold = {g["id"]: g for g in map(json.loads, (EVAL_DIR / f"{name}.gold.jsonl").open(encoding="utf-8"))}
-        for line in (EVAL_DIR / f"{name}.jsonl").open(encoding="utf-8"):
-            raw = json.loads(line)
-            rows.append((name, gold[raw["id"]], extractor.prepare(article_from_dict(raw)).doc))
+    rows = [(name, gold, extractor.prepare(article_from_dict(raw)).doc)
+            for name, gold, raw in gold_articles(EVAL_DIR, sets)]
     articles = []
     for (name, gold, _), doc in zip(rows, extractor.nlp.pipe(r[2] for r in rows), strict=True):
-        lemmas = {t.idx: t.lemma_ for t in doc if t.lemma_ and t.lemma_ != t.text} \
-            if doc.has_annotation("LEMMA") else None
+        lemmas = lemmas_by_offset(doc) if doc.has_annotation("LEMMA") else None  # as the component reads them
         article = Article(gold["id"], name, doc_text(doc), doc._.officials or [], doc._.dates or [], lemmas, gold)
         label_pairs(score, article)
         articles.append(article)

@@ -10,7 +10,6 @@ by normalised text, near-spelling or containment.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 from ..clean import clean_text
 from ..programs import find_programs, rule_candidates
 from ..programs_spans import HASH_BITS, MODEL_DIR, Example, SpanModel, doc_examples, plausible, select, span_found
-from .crossval import EVAL_DIR, SETS, cv_main, fold_split, prf, scorer
+from .crossval import EVAL_DIR, SETS, cv_main, fold_split, gold_articles, prf, scorer
 
 THRESHOLD = 0.5
 STEPS = 300  # full-batch Adam steps: a few seconds on 10k spans
@@ -44,13 +43,9 @@ def load_articles(eval_dir: Path = EVAL_DIR, sets: tuple[str, ...] = SETS) -> li
 
     score = scorer(eval_dir)
     nlp = base_nlp()
-    rows = []
-    for name in sets:
-        gold = {g["id"]: g for g in map(json.loads, (eval_dir / f"{name}.gold.jsonl").open(encoding="utf-8"))}
-        for line in (eval_dir / f"{name}.jsonl").open(encoding="utf-8"):
-            doc = json.loads(line)
-            text = clean_text(doc["text"]).text  # what the extractor analyses
-            rows.append((doc["id"], text, [score.program_forms(p) for p in gold[doc["id"]].get("programs", [])]))
+    rows = [(raw["id"], clean_text(raw["text"]).text,  # the text the extractor analyses
+             [score.program_forms(p) for p in gold.get("programs", [])])
+            for _, gold, raw in gold_articles(eval_dir, sets)]
     articles = []
     for i, (doc, (doc_id, text, forms)) in enumerate(zip(nlp.pipe(r[1] for r in rows), rows, strict=True)):
         examples = doc_examples(doc, rule_candidates(text), i)
