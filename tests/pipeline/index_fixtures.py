@@ -6,6 +6,8 @@ Offsets are computed from the text, so every span really points at what it names
 from __future__ import annotations
 
 import copy
+import sqlite3
+from pathlib import Path
 
 
 def span(text: str, part: str, after: int = 0) -> dict:
@@ -169,3 +171,12 @@ def edited(records: list[dict], rid: str, **changes: object) -> list[dict]:
         if rec["id"] == rid:
             rec.update(changes)
     return out
+
+
+def sorted_rows(path: Path, queries: dict[str, str]) -> dict[str, list[tuple]]:
+    """Each query's rows, sorted, to compare two databases by content."""
+    conn = sqlite3.connect(path)
+    try:
+        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
+    finally:
+        conn.close()

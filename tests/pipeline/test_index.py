@@ -21,20 +21,16 @@ from pipeline.index import (
 )
 from pipeline.schema import validation_errors
 
-from .index_fixtures import edited, sample_records
+from .index_fixtures import edited, sample_records, sorted_rows
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table, sorted, to compare two databases by content."""
-    conn = sqlite3.connect(path)
-    try:
-        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                 if not n.startswith("articles_fts")]
-        return {n: sorted(conn.execute(f"SELECT * FROM [{n}]").fetchall(), key=repr) for n in names}
-    finally:
-        conn.close()
+    names = [n for (n,) in rows(path, "SELECT name FROM sqlite_master WHERE type = 'table'")
+             if not n.startswith("articles_fts")]
+    return sorted_rows(path, {n: f"SELECT * FROM [{n}]" for n in names})
 
 
 def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:

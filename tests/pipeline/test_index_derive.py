@@ -14,7 +14,7 @@ from pipeline import index_derive
 from pipeline.index import index_records
 from pipeline.index_derive import official_mentions
 
-from .index_fixtures import RAPAT, edited, meeting, sample_records
+from .index_fixtures import RAPAT, edited, meeting, sample_records, sorted_rows
 
 
 def corpus() -> list[dict]:
@@ -42,11 +42,7 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
         "participants": "SELECT meeting_id, idx, person_id FROM meeting_participants",
         "articles": "SELECT id, date, date_source FROM articles", "meetings": "SELECT id, resolved_date FROM meetings",
     }
-    conn = sqlite3.connect(path)
-    try:
-        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
-    finally:
-        conn.close()
+    return sorted_rows(path, queries)
 
 
 @pytest.fixture
