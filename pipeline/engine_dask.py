@@ -269,7 +269,7 @@ def connected(client: Client | None, scheduler: str | None, workers: int) -> Ite
 # 10,000-article run it grew a worker from ~190 to ~260 MiB. warta's own cluster runs without it.
 # The nanny also starts each worker with MALLOC_TRIM_THRESHOLD_=65536, which fixes glibc's trim
 # and mmap thresholds low: every article's arrays are unmapped and faulted in again (about 14x
-# the page faults, 10-15% of a worker's time). None unsets it, leaving glibc's own thresholds.
+# the page faults, 10-20% of a worker's time). None unsets it, leaving glibc's own thresholds.
 # A worker's own housekeeping (the event loop's 20 ms tick, a system monitor feeding a dashboard
 # this cluster does not have, a memory check every 100 ms) took about 5% of its CPU beside the
 # task's thread; at these intervals, under 1%.
@@ -282,7 +282,7 @@ WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
 
 def local_cluster(workers: int) -> LocalCluster:
     """The LocalCluster `--engine dask` starts: `workers` processes of one thread, no dashboard,
-    no profiler (WORKER_CONFIG)."""
+    and WORKER_CONFIG (no profiler, glibc's own memory trimming, slower housekeeping)."""
     import dask
     from distributed import LocalCluster
 
